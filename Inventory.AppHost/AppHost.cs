@@ -1,0 +1,32 @@
+using Inventory.AppHost;
+using Inventory.AppHost.Postgres;
+using Inventory.ServiceDefaults;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// One PostgreSQL server, one database per owning service. How it runs (local binaries, container,
+// external server) is chosen by the Postgres:Mode setting; see docs/configuration.md.
+var databases = builder.AddInventoryDatabases();
+
+var catalog = builder.AddProject<Projects.Inventory_CatalogService>(ResourceNames.Catalog)
+    .WithDatabase(databases.Catalog)
+    .WithHttpHealthCheck(HealthEndpoints.HealthPath);
+
+var procurement = builder.AddProject<Projects.Inventory_ProcurementService>(ResourceNames.Procurement)
+    .WithDatabase(databases.Procurement)
+    .WithReference(catalog)
+    .WithHttpHealthCheck(HealthEndpoints.HealthPath);
+
+var web = builder.AddProject<Projects.Inventory_Web>(ResourceNames.Web)
+    .WithDatabase(databases.Web)
+    .WithReference(catalog).WaitFor(catalog)
+    .WithReference(procurement).WaitFor(procurement)
+    .WithHttpHealthCheck(HealthEndpoints.HealthPath);
+
+// The gateway is the only resource reachable from outside.
+builder.AddProject<Projects.Inventory_Gateway>(ResourceNames.Gateway)
+    .WithReference(web).WaitFor(web)
+    .WithPublicGatewayEndpoint()
+    .WithHttpHealthCheck(HealthEndpoints.HealthPath);
+
+builder.Build().Run();

@@ -1,0 +1,45 @@
+using Inventory.ServiceDefaults;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Inventory.AppHost;
+
+internal static class ProjectResourceExtensions
+{
+    /// <summary>Gives a project its database's connection string and, where the database can report readiness, waits for it.</summary>
+    public static IResourceBuilder<ProjectResource> WithDatabase(
+        this IResourceBuilder<ProjectResource> project, IResourceBuilder<IResourceWithConnectionString> database)
+    {
+        project.WithReference(database);
+        if (database.Resource is IResourceWithWaitSupport)
+            project.WaitFor(database);
+        return project;
+    }
+
+    /// <summary>
+    /// Makes the gateway's HTTP endpoint external. In run mode it listens on a fixed port
+    /// (Gateway:Port, default 8080) so the app has one address to bookmark, and the URL is logged at start.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPublicGatewayEndpoint(this IResourceBuilder<ProjectResource> gateway)
+    {
+        var builder = gateway.ApplicationBuilder;
+        gateway.WithExternalHttpEndpoints();
+        if (builder.ExecutionContext.IsPublishMode)
+            return gateway;
+
+        var port = builder.Configuration.GetValue<int?>("Gateway:Port") ?? 8080;
+        if (port > 0)
+            gateway.WithEndpoint("http", endpoint => endpoint.Port = port);
+
+        gateway.WithUrlForEndpoint("http", url => url.DisplayText = "Inventory");
+        builder.Eventing.Subscribe<ResourceEndpointsAllocatedEvent>(gateway.Resource, (e, _) =>
+        {
+            var url = gateway.Resource.GetEndpoint("http").Url;
+            e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Inventory")
+                .LogInformation("Inventory is available at {Url} (the Aspire dashboard URL is printed above)", url);
+            return Task.CompletedTask;
+        });
+        return gateway;
+    }
+}

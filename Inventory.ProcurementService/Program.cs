@@ -1,0 +1,19 @@
+using Inventory.ProcurementService.Apis;
+using Inventory.ProcurementService.Extensions;
+using Inventory.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+builder.Services.AddApiProblemDetails();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.UseApiProblemDetails();
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapSuppliersApi();
+
+app.Run();

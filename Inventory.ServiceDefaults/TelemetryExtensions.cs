@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Inventory.ServiceDefaults;
+
+public static class TelemetryExtensions
+{
+    public static void ConfigureOpenTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("Npgsql"))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                // Probes hit health endpoints every few seconds; tracing them buries real requests.
+                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
+                    !HealthEndpoints.IsHealthPath(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                // Npgsql's own ActivitySource covers both raw ADO.NET and EF Core commands.
+                .AddSource("Npgsql"));
+
+        // The AppHost sets the OTLP endpoint; without it (plain `dotnet run`, tests) nothing is exported.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+    }
+}

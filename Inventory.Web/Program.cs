@@ -1,0 +1,22 @@
+using Inventory.ServiceDefaults;
+using Inventory.Web.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseGatewayForwardedHeaders();
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+app.UseRouting();
+app.UseAntiforgery();
+
+app.MapDefaultEndpoints();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+
+app.Run();
