@@ -10,15 +10,18 @@ var databases = builder.AddInventoryDatabases();
 
 var catalog = builder.AddProject<Projects.Inventory_CatalogService>(ResourceNames.Catalog)
     .WithDatabase(databases.Catalog)
+    .WithoutBlindForwardedHeaders()
     .WithHttpHealthCheck(HealthEndpoints.HealthPath);
 
 var procurement = builder.AddProject<Projects.Inventory_ProcurementService>(ResourceNames.Procurement)
     .WithDatabase(databases.Procurement)
+    .WithoutBlindForwardedHeaders()
     .WithReference(catalog)
     .WithHttpHealthCheck(HealthEndpoints.HealthPath);
 
 var web = builder.AddProject<Projects.Inventory_Web>(ResourceNames.Web)
     .WithDatabase(databases.Web)
+    .WithoutBlindForwardedHeaders()
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(procurement).WaitFor(procurement)
     .WithHttpHealthCheck(HealthEndpoints.HealthPath);

@@ -18,6 +18,14 @@ internal static class ProjectResourceExtensions
     }
 
     /// <summary>
+    /// Aspire turns on ASP.NET Core's built-in forwarded-headers handling in published projects, which
+    /// trusts X-Forwarded-* from any peer. Behind the gateway only the gateway may set them, so internal
+    /// projects handle them themselves (Web: ForwardedHeaders settings) or not at all.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithoutBlindForwardedHeaders(this IResourceBuilder<ProjectResource> project) =>
+        project.WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "false");
+
+    /// <summary>
     /// Makes the gateway's HTTP endpoint external. In run mode it listens on a fixed port
     /// (Gateway:Port, default 8080) so the app has one address to bookmark, and the URL is logged at start.
     /// </summary>
@@ -37,7 +45,7 @@ internal static class ProjectResourceExtensions
         {
             var url = gateway.Resource.GetEndpoint("http").Url;
             e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Inventory")
-                .LogInformation("Inventory is available at {Url} (the Aspire dashboard URL is printed above)", url);
+                .LogInformation("Inventory will be at {Url} once its resources are healthy (watch them in the Aspire dashboard)", url);
             return Task.CompletedTask;
         });
         return gateway;

@@ -41,8 +41,8 @@ internal sealed class ProblemDetailsExceptionHandler(
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => FieldProblem(json.Path, "The value is not valid for this field."),
-            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is not valid.", Detail = SafeDetail(bad) },
-            OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad when IsMissingBody(bad) => FieldProblem(null, "A JSON request body is required."),
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is not valid." },
             _ => null,
         };
 
@@ -68,6 +68,7 @@ internal sealed class ProblemDetailsExceptionHandler(
         };
     }
 
-    // Framework messages for bad requests describe the request (e.g. "Required parameter 'x' was not provided"), not our internals.
-    private static string SafeDetail(BadHttpRequestException exception) => exception.Message;
+    // The framework's own text for this case talks about handler parameters, which means nothing to a client.
+    private static bool IsMissingBody(BadHttpRequestException exception) =>
+        exception.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase);
 }

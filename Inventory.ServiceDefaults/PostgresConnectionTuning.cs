@@ -17,17 +17,20 @@ public static class PostgresConnectionTuning
         if (string.IsNullOrWhiteSpace(connectionString))
             return connectionString;
 
-        // Parse with the generic builder: it keeps only the keys actually written, under their given spelling.
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        var givenKeys = given.Keys.Cast<string>().Select(Normalize).ToHashSet();
         var tuned = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = CanonicalKeys(tuned);
         foreach (var (key, value) in Defaults)
         {
-            if (!givenKeys.Contains(Normalize(key)))
+            if (!given.Contains(CanonicalKeys(new NpgsqlConnectionStringBuilder { [key] = value }).Single()))
                 tuned[key] = value;
         }
         return tuned.ConnectionString;
     }
+
+    // Npgsql writes back only the keys that were set, under their canonical names, whatever synonym was used.
+    private static HashSet<string> CanonicalKeys(NpgsqlConnectionStringBuilder builder) =>
+        new DbConnectionStringBuilder { ConnectionString = builder.ConnectionString }.Keys
+            .Cast<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly (string Key, object Value)[] Defaults =
     [
@@ -40,6 +43,4 @@ public static class PostgresConnectionTuning
         ("Connection Idle Lifetime", 300),
         ("Connection Lifetime", 3600),
     ];
-
-    private static string Normalize(string key) => key.Replace(" ", "").ToLowerInvariant();
 }

@@ -49,7 +49,7 @@ public static class ItemsApi
         return item is null ? TypedResults.NotFound() : TypedResults.Ok(ItemDto.From(item));
     }
 
-    public static async Task<Results<Created<ItemDto>, ValidationProblem, Conflict<HttpValidationProblemDetails>>> CreateItem(
+    public static async Task<Results<Created<ItemDto>, ValidationProblem, ProblemHttpResult>> CreateItem(
         CreateItemRequest request, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = ItemRules.Validate(request);
@@ -76,7 +76,7 @@ public static class ItemsApi
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return TypedResults.Conflict(new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
             {
                 ["sku"] = [$"An item with SKU '{item.Sku}' already exists."],
             }) { Status = StatusCodes.Status409Conflict, Title = "The SKU is taken." });

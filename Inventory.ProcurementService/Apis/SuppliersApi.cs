@@ -48,7 +48,7 @@ public static class SuppliersApi
         return supplier is null ? TypedResults.NotFound() : TypedResults.Ok(SupplierDto.From(supplier));
     }
 
-    public static async Task<Results<Created<SupplierDto>, ValidationProblem, Conflict<HttpValidationProblemDetails>>> CreateSupplier(
+    public static async Task<Results<Created<SupplierDto>, ValidationProblem, ProblemHttpResult>> CreateSupplier(
         CreateSupplierRequest request, ProcurementDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = SupplierRules.Validate(request);
@@ -78,7 +78,7 @@ public static class SuppliersApi
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return TypedResults.Conflict(new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
             {
                 ["name"] = [$"A supplier named '{supplier.Name}' already exists."],
             }) { Status = StatusCodes.Status409Conflict, Title = "The supplier name is taken." });

@@ -1,0 +1,65 @@
+using Inventory.CatalogService.Data;
+using Inventory.ProcurementService.Data;
+using Inventory.ServiceDefaults;
+using Npgsql;
+
+namespace Inventory.Tests.Infrastructure;
+
+/// <summary>
+/// One PostgreSQL server for the service tests, with a database and an in-memory host per service.
+/// Tests reset the tables they use (<see cref="ResetAsync"/>) instead of relying on order.
+/// </summary>
+public sealed class ServicesFixture : IAsyncLifetime
+{
+    public TestPostgresServer Postgres { get; private set; } = null!;
+    public ServiceFactory<CatalogDbContext> Catalog { get; private set; } = null!;
+    public ServiceFactory<ProcurementDbContext> Procurement { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Postgres = await TestPostgresServer.StartAsync();
+        await Postgres.CreateDatabaseAsync(ResourceNames.CatalogDb);
+        await Postgres.CreateDatabaseAsync(ResourceNames.ProcurementDb);
+        Catalog = new(ResourceNames.CatalogDb, Postgres.ConnectionString(ResourceNames.CatalogDb));
+        Procurement = new(ResourceNames.ProcurementDb, Postgres.ConnectionString(ResourceNames.ProcurementDb));
+        // Migrations run in the background at start; tests begin once both services report ready.
+        await Task.WhenAll(WaitUntilHealthyAsync(Catalog.CreateClient()), WaitUntilHealthyAsync(Procurement.CreateClient()));
+    }
+
+    private static async Task WaitUntilHealthyAsync(HttpClient client)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!(await client.GetAsync(HealthEndpoints.HealthPath, timeout.Token)).IsSuccessStatusCode)
+            await Task.Delay(100, timeout.Token);
+    }
+
+    /// <summary>Empties every table of a database except the migrations history.</summary>
+    public async Task ResetAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            DO $$
+            DECLARE tables text;
+            BEGIN
+              SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') INTO tables
+              FROM pg_tables WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory';
+              IF tables IS NOT NULL THEN EXECUTE 'TRUNCATE ' || tables || ' RESTART IDENTITY CASCADE'; END IF;
+            END $$;
+            """, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Catalog.DisposeAsync();
+        await Procurement.DisposeAsync();
+        await Postgres.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServicesCollection : ICollectionFixture<ServicesFixture>
+{
+    public const string Name = "services";
+}

@@ -1,0 +1,34 @@
+using Inventory.ProcurementService.Suppliers;
+
+namespace Inventory.Tests.Unit;
+
+public sealed class SupplierRulesTests
+{
+    private static CreateSupplierRequest Valid => new("Acme", null, null, null, null, null, null, null, null, null);
+
+    [Theory]
+    [InlineData("sales@acme.example", true)]
+    [InlineData("first.last+tag@sub.acme.example", true)]
+    [InlineData("Ann <ann@acme.example>", false)]
+    [InlineData("ann@acme", false)]
+    [InlineData("ann", false)]
+    public void Email_must_be_a_bare_address_with_a_domain(string email, bool valid) =>
+        Assert.Equal(valid, SupplierRules.IsEmail(email));
+
+    [Theory]
+    [InlineData("usd")]
+    [InlineData("EUR")]
+    public void Currency_codes_are_three_letters_in_any_case(string currency) =>
+        Assert.Empty(SupplierRules.Validate(Valid with { Currency = currency }));
+
+    [Fact]
+    public void Lead_time_is_bounded_to_a_year()
+    {
+        Assert.Empty(SupplierRules.Validate(Valid with { LeadTimeDays = 365 }));
+        Assert.Contains("leadTimeDays", SupplierRules.Validate(Valid with { LeadTimeDays = 366 }).Keys);
+    }
+
+    [Fact]
+    public void Overlong_texts_are_rejected_per_field() =>
+        Assert.Contains("notes", SupplierRules.Validate(Valid with { Notes = new string('n', SupplierRules.LongTextMaxLength + 1) }).Keys);
+}

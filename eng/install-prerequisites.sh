@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what running and testing Inventory needs and a fresh Debian/Ubuntu machine may lack:
+# the PostgreSQL server binaries (the AppHost and the tests run them; no container engine needed).
+# Does nothing for what is already there.
+set -euo pipefail
+
+have_postgres() {
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null
+}
+
+apt_install() {
+    local sudo=""
+    [[ "$(id -u)" -ne 0 ]] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@"
+}
+
+if ! have_postgres; then
+    echo "Installing the PostgreSQL server binaries..."
+    apt_install postgresql
+fi
+
+if ! command -v dotnet >/dev/null; then
+    echo "The .NET SDK is required (see global.json for the version)." >&2
+    exit 1
+fi
