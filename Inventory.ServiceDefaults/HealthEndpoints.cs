@@ -19,6 +19,7 @@ public static class HealthEndpoints
     public const string HealthPath = "/health";
     public const string AlivePath = "/alive";
     public const string LiveTag = "live";
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
     public static bool IsHealthPath(PathString path) =>
         path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath);
@@ -29,6 +30,13 @@ public static class HealthEndpoints
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
             .AddCheck<DiskSpaceHealthCheck>("disk-space");
         builder.Services.AddOptions<DiskSpaceOptions>().BindConfiguration(DiskSpaceOptions.Section);
+        // A probe must answer within its platform's timeout: a check that hangs (e.g. the database
+        // check inside a retrying execution strategy) counts as unhealthy after CheckTimeout.
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(options =>
+        {
+            foreach (var registration in options.Registrations.Where(r => r.Timeout == Timeout.InfiniteTimeSpan))
+                registration.Timeout = CheckTimeout;
+        });
         return builder;
     }
 
