@@ -7,21 +7,28 @@ var builder = DistributedApplication.CreateBuilder(args);
 // One PostgreSQL server, one database per owning service. How it runs (local binaries, container,
 // external server) is chosen by the Postgres:Mode setting; see docs/configuration.md.
 var databases = builder.AddInventoryDatabases();
+// Web signs user tokens and procurement its service tokens; the services verify with the public keys.
+var keys = SigningKeyParameters.Add(builder);
 
 var catalog = builder.AddProject<Projects.Inventory_CatalogService>(ResourceNames.Catalog)
     .WithDatabase(databases.Catalog)
     .WithoutBlindForwardedHeaders()
+    .WithEnvironment(SigningKeyParameters.UserPublicKeySetting, keys.WebPublic)
+    .WithEnvironment(SigningKeyParameters.ProcurementPublicKeySetting, keys.ProcurementPublic)
     .WithHttpHealthCheck(HealthEndpoints.HealthPath);
 
 var procurement = builder.AddProject<Projects.Inventory_ProcurementService>(ResourceNames.Procurement)
     .WithDatabase(databases.Procurement)
     .WithoutBlindForwardedHeaders()
+    .WithEnvironment(SigningKeyParameters.UserPublicKeySetting, keys.WebPublic)
+    .WithEnvironment(SigningKeyParameters.SigningKeySetting, keys.ProcurementPrivate)
     .WithReference(catalog)
     .WithHttpHealthCheck(HealthEndpoints.HealthPath);
 
 var web = builder.AddProject<Projects.Inventory_Web>(ResourceNames.Web)
     .WithDatabase(databases.Web)
     .WithoutBlindForwardedHeaders()
+    .WithEnvironment(SigningKeyParameters.SigningKeySetting, keys.WebPrivate)
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(procurement).WaitFor(procurement)
     .WithHttpHealthCheck(HealthEndpoints.HealthPath);

@@ -12,8 +12,11 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 
 app.UseApiProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+    app.MapOpenApi().AllowAnonymous();
 app.MapSuppliersApi();
 
 app.Run();

@@ -20,14 +20,26 @@ public sealed class RequiredConfigurationHealthCheck(IConfiguration configuratio
 public static class RequiredConfigurationExtensions
 {
     /// <summary>Adds a readiness check that fails while any of <paramref name="keys"/> has no value.</summary>
+    /// <remarks>Several calls add to one check.</remarks>
     public static TBuilder AddRequiredConfigurationCheck<TBuilder>(this TBuilder builder, params string[] keys)
         where TBuilder : IHostApplicationBuilder
     {
+        var existing = builder.Services.Select(d => d.ImplementationInstance).OfType<RequiredConfigurationKeys>().FirstOrDefault();
+        if (existing is not null)
+        {
+            existing.Keys.AddRange(keys);
+            return builder;
+        }
+
+        var required = new RequiredConfigurationKeys([.. keys]);
+        builder.Services.AddSingleton(required);
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             "required-configuration",
-            sp => new RequiredConfigurationHealthCheck(sp.GetRequiredService<IConfiguration>(), keys),
+            sp => new RequiredConfigurationHealthCheck(sp.GetRequiredService<IConfiguration>(), required.Keys),
             failureStatus: null,
             tags: null));
         return builder;
     }
+
+    private sealed record RequiredConfigurationKeys(List<string> Keys);
 }

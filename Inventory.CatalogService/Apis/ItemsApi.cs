@@ -1,6 +1,7 @@
 using Inventory.CatalogService.Data;
 using Inventory.CatalogService.Items;
 using Inventory.ServiceDefaults;
+using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -12,9 +13,12 @@ public static class ItemsApi
     public static IEndpointRouteBuilder MapItemsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/items").WithTags("Items");
-        api.MapGet("/", ListItems).WithName("ListItems").WithSummary("Lists items by SKU, a page at a time");
-        api.MapGet("/{id:guid}", GetItem).WithName("GetItem").WithSummary("One item");
-        api.MapPost("/", CreateItem).WithName("CreateItem").WithSummary("Creates an item");
+        api.MapGet("/", ListItems).WithName("ListItems").WithSummary("Lists items by SKU, a page at a time")
+            .RequireAuthorization(Policies.Read);
+        api.MapGet("/{id:guid}", GetItem).WithName("GetItem").WithSummary("One item")
+            .RequireAuthorization(Policies.Read);
+        api.MapPost("/", CreateItem).WithName("CreateItem").WithSummary("Creates an item")
+            .RequireAuthorization(Policies.Manage);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Inventory.CatalogService.Data;
 using Inventory.ServiceDefaults;
+using Inventory.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.CatalogService.Extensions;
@@ -12,6 +13,7 @@ internal static class Extensions
             settings => settings.ConnectionString = PostgresConnectionTuning.Apply(settings.ConnectionString),
             options => options.UseSnakeCaseNamingConvention());
         builder.Services.AddDatabaseMigrator<CatalogDbContext>();
+        builder.AddServiceAuthentication(ResourceNames.Catalog, trustedServices: ResourceNames.Procurement);
         builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.CatalogDb}");
     }
 }

@@ -1,6 +1,7 @@
 using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.Suppliers;
 using Inventory.ServiceDefaults;
+using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -12,9 +13,12 @@ public static class SuppliersApi
     public static IEndpointRouteBuilder MapSuppliersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/suppliers").WithTags("Suppliers");
-        api.MapGet("/", ListSuppliers).WithName("ListSuppliers").WithSummary("Lists suppliers by name, a page at a time");
-        api.MapGet("/{id:guid}", GetSupplier).WithName("GetSupplier").WithSummary("One supplier");
-        api.MapPost("/", CreateSupplier).WithName("CreateSupplier").WithSummary("Creates a supplier");
+        api.MapGet("/", ListSuppliers).WithName("ListSuppliers").WithSummary("Lists suppliers by name, a page at a time")
+            .RequireAuthorization(Policies.Read);
+        api.MapGet("/{id:guid}", GetSupplier).WithName("GetSupplier").WithSummary("One supplier")
+            .RequireAuthorization(Policies.Read);
+        api.MapPost("/", CreateSupplier).WithName("CreateSupplier").WithSummary("Creates a supplier")
+            .RequireAuthorization(Policies.Manage);
         return app;
     }
 

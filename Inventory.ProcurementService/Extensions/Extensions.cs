@@ -1,5 +1,6 @@
 using Inventory.ProcurementService.Data;
 using Inventory.ServiceDefaults;
+using Inventory.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.ProcurementService.Extensions;
@@ -12,6 +13,7 @@ internal static class Extensions
             settings => settings.ConnectionString = PostgresConnectionTuning.Apply(settings.ConnectionString),
             options => options.UseSnakeCaseNamingConvention());
         builder.Services.AddDatabaseMigrator<ProcurementDbContext>();
+        builder.AddServiceAuthentication(ResourceNames.Procurement);
         builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.ProcurementDb}");
     }
 }

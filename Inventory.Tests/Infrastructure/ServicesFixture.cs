@@ -14,14 +14,15 @@ public sealed class ServicesFixture : IAsyncLifetime
     public TestPostgresServer Postgres { get; private set; } = null!;
     public ServiceFactory<CatalogDbContext> Catalog { get; private set; } = null!;
     public ServiceFactory<ProcurementDbContext> Procurement { get; private set; } = null!;
+    public TestTokens Tokens { get; } = new();
 
     public async Task InitializeAsync()
     {
         Postgres = await TestPostgresServer.StartAsync();
         await Postgres.CreateDatabaseAsync(ResourceNames.CatalogDb);
         await Postgres.CreateDatabaseAsync(ResourceNames.ProcurementDb);
-        Catalog = new(ResourceNames.CatalogDb, Postgres.ConnectionString(ResourceNames.CatalogDb));
-        Procurement = new(ResourceNames.ProcurementDb, Postgres.ConnectionString(ResourceNames.ProcurementDb));
+        Catalog = new(ResourceNames.Catalog, ResourceNames.CatalogDb, Postgres.ConnectionString(ResourceNames.CatalogDb), Tokens);
+        Procurement = new(ResourceNames.Procurement, ResourceNames.ProcurementDb, Postgres.ConnectionString(ResourceNames.ProcurementDb), Tokens);
         // Migrations run in the background at start; tests begin once both services report ready.
         await Task.WhenAll(WaitUntilHealthyAsync(Catalog.CreateClient()), WaitUntilHealthyAsync(Procurement.CreateClient()));
     }

@@ -28,7 +28,7 @@ public sealed class HealthEndpointTests(ServicesFixture fixture)
     public async Task Health_is_503_without_exception_text_when_the_database_is_unreachable()
     {
         // Nothing listens on port 1 of loopback: the database check fails at once.
-        await using var factory = new ServiceFactory<CatalogDbContext>(ResourceNames.CatalogDb, "Host=127.0.0.1;Port=1;Username=x;Database=x;Timeout=2");
+        await using var factory = new ServiceFactory<CatalogDbContext>(ResourceNames.Catalog, ResourceNames.CatalogDb, "Host=127.0.0.1;Port=1;Username=x;Database=x;Timeout=2", fixture.Tokens);
         var client = factory.CreateClient();
 
         var response = await client.GetAsync("/health");
@@ -58,7 +58,7 @@ public sealed class HealthEndpointTests(ServicesFixture fixture)
     [Fact]
     public async Task Alive_is_200_even_when_the_database_is_unreachable()
     {
-        await using var factory = new ServiceFactory<CatalogDbContext>(ResourceNames.CatalogDb, "Host=127.0.0.1;Port=1;Username=x;Database=x;Timeout=2");
+        await using var factory = new ServiceFactory<CatalogDbContext>(ResourceNames.Catalog, ResourceNames.CatalogDb, "Host=127.0.0.1;Port=1;Username=x;Database=x;Timeout=2", fixture.Tokens);
         var client = factory.CreateClient();
 
         var response = await client.GetAsync("/alive");

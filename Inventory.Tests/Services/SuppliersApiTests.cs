@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Inventory.ProcurementService.Suppliers;
 using Inventory.ServiceDefaults;
+using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 
 namespace Inventory.Tests.Services;
@@ -9,7 +10,7 @@ namespace Inventory.Tests.Services;
 [Collection(ServicesCollection.Name)]
 public sealed class SuppliersApiTests(ServicesFixture fixture) : IAsyncLifetime
 {
-    private readonly HttpClient _client = fixture.Procurement.CreateClient();
+    private readonly HttpClient _client = fixture.Procurement.CreateClientAs(Roles.Manager);
 
     public Task InitializeAsync() => fixture.ResetAsync(ResourceNames.ProcurementDb);
 

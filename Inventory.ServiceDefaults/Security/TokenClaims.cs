@@ -1,0 +1,18 @@
+namespace Inventory.ServiceDefaults.Security;
+
+/// <summary>Claim names in the tokens Web and the services exchange (short JWT names, no inbound mapping).</summary>
+public static class TokenClaims
+{
+    public const string Subject = "sub";
+    public const string Email = "email";
+    public const string Name = "name";
+    public const string Role = "role";
+    /// <summary>Set only on service identities: the calling service's resource name.</summary>
+    public const string Service = "service";
+
+    /// <summary>Issuer of user tokens: only Web holds the key that signs them.</summary>
+    public const string UserIssuer = "inventory-web";
+
+    /// <summary>Issuer of a service's own tokens.</summary>
+    public static string ServiceIssuer(string service) => $"inventory-{service}";
+}
