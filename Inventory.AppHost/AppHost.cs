@@ -29,6 +29,7 @@ var web = builder.AddProject<Projects.Inventory_Web>(ResourceNames.Web)
     .WithDatabase(databases.Web)
     .WithoutBlindForwardedHeaders()
     .WithEnvironment(SigningKeyParameters.SigningKeySetting, keys.WebPrivate)
+    .WithSignIn()
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(procurement).WaitFor(procurement)
     .WithHttpHealthCheck(HealthEndpoints.HealthPath);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Inventory.ServiceDefaults;
+using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 
 namespace Inventory.Tests.EndToEnd;
@@ -12,11 +13,12 @@ public sealed class GatewayTests(AppHostFixture fixture)
     public async Task Item_created_through_the_catalog_api_is_listed_on_the_inventory_page_through_the_gateway()
     {
         var sku = $"E2E-{Guid.NewGuid():N}"[..20];
-        var created = await fixture.CreateClient(ResourceNames.Catalog)
+        var created = await fixture.CreateServiceClient(ResourceNames.Catalog, Roles.Manager)
             .PostAsJsonAsync("/api/items", new { sku, name = "End-to-end widget", unit = "each", unitCost = 2.5 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var page = await fixture.CreateClient(ResourceNames.Gateway).GetStringAsync($"/inventory?search={sku}");
+        using var browser = await fixture.SignInAsync("viewer@example.test");
+        var page = await (await browser.GetAsync($"/inventory?search={sku}")).Content.ReadAsStringAsync();
 
         Assert.Contains(sku, page);
         Assert.Contains("End-to-end widget", page);
@@ -26,10 +28,11 @@ public sealed class GatewayTests(AppHostFixture fixture)
     public async Task Supplier_created_through_the_procurement_api_is_listed_on_the_suppliers_page_through_the_gateway()
     {
         var name = $"Supplier {Guid.NewGuid():N}";
-        var created = await fixture.CreateClient(ResourceNames.Procurement).PostAsJsonAsync("/api/suppliers", new { name });
+        var created = await fixture.CreateServiceClient(ResourceNames.Procurement, Roles.Manager).PostAsJsonAsync("/api/suppliers", new { name });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var page = await fixture.CreateClient(ResourceNames.Gateway).GetStringAsync($"/suppliers?search={Uri.EscapeDataString(name)}");
+        using var browser = await fixture.SignInAsync("viewer@example.test");
+        var page = await (await browser.GetAsync($"/suppliers?search={Uri.EscapeDataString(name)}")).Content.ReadAsStringAsync();
 
         Assert.Contains(name, page);
     }
@@ -41,7 +44,8 @@ public sealed class GatewayTests(AppHostFixture fixture)
     [InlineData("/purchase-orders", "Purchase orders")]
     public async Task Every_page_of_the_navigation_renders_through_the_gateway(string path, string heading)
     {
-        var response = await fixture.CreateClient(ResourceNames.Gateway).GetAsync(path);
+        using var browser = await fixture.SignInAsync("viewer@example.test");
+        var response = await browser.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -53,7 +57,8 @@ public sealed class GatewayTests(AppHostFixture fixture)
     [Fact]
     public async Task Unknown_page_is_a_friendly_404()
     {
-        var response = await fixture.CreateClient(ResourceNames.Gateway).GetAsync("/no-such-page");
+        using var browser = await fixture.SignInAsync("viewer@example.test");
+        var response = await browser.GetAsync("/no-such-page");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
@@ -63,7 +68,7 @@ public sealed class GatewayTests(AppHostFixture fixture)
     public async Task Bootstrap_is_served_from_the_app_itself()
     {
         var gateway = fixture.CreateClient(ResourceNames.Gateway);
-        var html = await gateway.GetStringAsync("/dashboard");
+        var html = await gateway.GetStringAsync("/login");
         var href = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/lib/bootstrap/[^\"]+\\.css)\"").Groups[1].Value;
 
         var css = await gateway.GetAsync(href);

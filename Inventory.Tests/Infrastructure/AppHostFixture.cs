@@ -1,29 +1,49 @@
+using System.Security.Claims;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Inventory.ServiceDefaults;
+using Inventory.ServiceDefaults.Security;
 
 namespace Inventory.Tests.Infrastructure;
 
 /// <summary>
 /// The whole application as the AppHost wires it — local PostgreSQL on a temp data directory, the
-/// services, web and gateway — started once for all end-to-end tests.
+/// services, web and gateway — started once for all end-to-end tests. Google sign-in is configured against
+/// a <see cref="FakeOAuthServer"/>; only accounts of <see cref="AllowedDomain"/> may sign in, and
+/// <see cref="AdminEmail"/> becomes Admin.
 /// </summary>
 public sealed class AppHostFixture : IAsyncLifetime
 {
+    public const string AllowedDomain = "example.test";
+    public const string AdminEmail = "admin@example.test";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private DirectoryInfo? _dataDirectory;
 
     public DistributedApplication App { get; private set; } = null!;
+    public FakeOAuthServer OAuth { get; private set; } = null!;
+    public SigningKeys.KeyPair WebKeys { get; } = SigningKeys.Generate();
 
     public async Task InitializeAsync()
     {
         _dataDirectory = Directory.CreateTempSubdirectory("inventory-e2e-");
-        App = await StartAsync(_dataDirectory.FullName);
+        OAuth = await FakeOAuthServer.StartAsync();
+        App = await StartAsync(_dataDirectory.FullName,
+        [
+            $"--Parameters:google-client-id={FakeOAuthServer.ClientId}",
+            $"--Parameters:google-client-secret={FakeOAuthServer.ClientSecret}",
+            $"--Auth:Google:AuthorizationEndpoint={OAuth.AuthorizationEndpoint}",
+            $"--Auth:Google:TokenEndpoint={OAuth.TokenEndpoint}",
+            $"--Auth:Google:UserInformationEndpoint={OAuth.UserInformationEndpoint}",
+            $"--Auth:AllowedDomains:0={AllowedDomain}",
+            $"--Auth:AdminEmails:0={AdminEmail}",
+            $"--Parameters:web-signing-key={WebKeys.PrivateKeyPem}",
+            $"--Parameters:web-signing-public-key={WebKeys.PublicKeyPem}",
+        ]);
     }
 
     /// <summary>Starts the AppHost on a data directory and waits until the gateway is healthy.</summary>
-    public static async Task<DistributedApplication> StartAsync(string dataDirectory)
+    public static async Task<DistributedApplication> StartAsync(string dataDirectory, string[]? extraArgs = null)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Inventory_AppHost>(
@@ -31,6 +51,7 @@ public sealed class AppHostFixture : IAsyncLifetime
                 "--Postgres:Mode=local",
                 $"--Postgres:DataDirectory={dataDirectory}",
                 "--Gateway:Port=0", // a random port: a developer's running app may hold 8080
+                .. extraArgs ?? [],
             ],
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
@@ -47,9 +68,32 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public HttpClient CreateClient(string resource) => App.CreateHttpClient(resource);
 
+    public Uri GatewayUrl => App.GetEndpoint(ResourceNames.Gateway, "http");
+
+    /// <summary>A client of a backend service calling as a user with <paramref name="role"/>, as Web would.</summary>
+    public HttpClient CreateServiceClient(string service, string role, string email = "e2e@example.test")
+    {
+        var client = App.CreateHttpClient(service);
+        var token = new TokenMinter(TokenClaims.UserIssuer, WebKeys.PrivateKeyPem, TimeProvider.System).Mint(service,
+            [new Claim(TokenClaims.Subject, Guid.NewGuid().ToString()), new Claim(TokenClaims.Email, email), new Claim(TokenClaims.Role, role)]);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Signs in through the gateway with the real Google handler against the fake provider.</summary>
+    public async Task<BrowserSession> SignInAsync(string email)
+    {
+        var session = new BrowserSession(GatewayUrl);
+        var toProvider = await session.SubmitFormAsync("/login", "/login?handler=Google", new Dictionary<string, string>(), follow: false);
+        var authorize = toProvider.Headers.Location!.ToString() + "&test_user=" + Uri.EscapeDataString(email);
+        await session.GetAsync(authorize);
+        return session;
+    }
+
     public async Task DisposeAsync()
     {
         await App.DisposeAsync();
+        await OAuth.DisposeAsync();
         _dataDirectory?.Delete(recursive: true);
     }
 }

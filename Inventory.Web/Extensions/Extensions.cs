@@ -1,5 +1,11 @@
 using Inventory.ServiceDefaults;
+using Inventory.ServiceDefaults.Security;
+using Inventory.Web.Auth;
+using Inventory.Web.Data;
 using Inventory.Web.Services;
+using Inventory.Web.Users;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Web.Extensions;
 
@@ -7,13 +13,26 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages();
-        builder.AddNpgsqlDataSource(ResourceNames.WebDb,
-            settings => settings.ConnectionString = PostgresConnectionTuning.Apply(settings.ConnectionString));
-        builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.WebDb}");
+        builder.Services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Admin", WebAuthentication.AdminPolicy));
+        builder.AddNpgsqlDbContext<WebDbContext>(ResourceNames.WebDb,
+            settings => settings.ConnectionString = PostgresConnectionTuning.Apply(settings.ConnectionString),
+            options => options.UseSnakeCaseNamingConvention());
+        builder.Services.AddDatabaseMigrator<WebDbContext>();
+        // Keys in the database: restarts and every replica can read each other's cookies and anti-forgery tokens.
+        builder.Services.AddDataProtection().SetApplicationName("Inventory.Web").PersistKeysToDbContext<WebDbContext>();
+        builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.WebDb}", "Auth:SigningKey");
         builder.AddGatewayForwardedHeaders();
 
-        builder.Services.AddHttpClient<CatalogClient>(client => client.BaseAddress = ResourceNames.ServiceUri(ResourceNames.Catalog));
-        builder.Services.AddHttpClient<ProcurementClient>(client => client.BaseAddress = ResourceNames.ServiceUri(ResourceNames.Procurement));
+        builder.AddWebAuthentication();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<UserDirectory>();
+        builder.Services.AddSingleton(sp => new TokenMinter(TokenClaims.UserIssuer,
+            builder.Configuration["Auth:SigningKey"] ?? throw new InvalidOperationException("Auth:SigningKey is not configured."),
+            sp.GetRequiredService<TimeProvider>()));
+
+        builder.Services.AddHttpClient<CatalogClient>(client => client.BaseAddress = ResourceNames.ServiceUri(ResourceNames.Catalog))
+            .AddUserToken(ResourceNames.Catalog);
+        builder.Services.AddHttpClient<ProcurementClient>(client => client.BaseAddress = ResourceNames.ServiceUri(ResourceNames.Procurement))
+            .AddUserToken(ResourceNames.Procurement);
     }
 }

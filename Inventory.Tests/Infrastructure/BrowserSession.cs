@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Inventory.Tests.Infrastructure;
+
+/// <summary>
+/// A cookie-keeping HTTP client that follows redirects itself (across hosts, as a browser does) and keeps
+/// Secure cookies on plain-HTTP loopback, as browsers do for localhost. Enough to sign in without a browser.
+/// </summary>
+public sealed partial class BrowserSession(Uri baseAddress) : IDisposable
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+    private readonly Dictionary<string, string> _cookies = new();
+
+    /// <summary>Every Set-Cookie header received, for asserting cookie attributes.</summary>
+    public List<string> SetCookieHeaders { get; } = [];
+
+    public Uri BaseAddress => baseAddress;
+
+    public bool HasCookie(string name) => _cookies.ContainsKey(name);
+
+    public Task<HttpResponseMessage> GetAsync(string url, bool follow = true) => SendAsync(HttpMethod.Get, url, null, follow);
+
+    public Task<HttpResponseMessage> PostFormAsync(string url, IDictionary<string, string> form, bool follow = true) =>
+        SendAsync(HttpMethod.Post, url, new FormUrlEncodedContent(form), follow);
+
+    /// <summary>Posts a form of the page at <paramref name="pageUrl"/> with its anti-forgery token.</summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, string action, IDictionary<string, string> fields, bool follow = true)
+    {
+        var page = await (await GetAsync(pageUrl)).Content.ReadAsStringAsync();
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        return await PostFormAsync(action, new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }, follow);
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, HttpContent? content, bool follow)
+    {
+        var uri = new Uri(baseAddress, url);
+        for (var hops = 0; ; hops++)
+        {
+            using var request = new HttpRequestMessage(method, uri) { Content = content };
+            if (_cookies.Count > 0 && uri.IsLoopback)
+                request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+            var response = await _http.SendAsync(request);
+            Remember(response);
+            if (!follow || response.Headers.Location is null || (int)response.StatusCode is < 300 or >= 400 || hops > 10)
+                return response;
+            uri = new Uri(uri, response.Headers.Location);
+            method = HttpMethod.Get;
+            content = null;
+        }
+    }
+
+    private void Remember(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Set-Cookie", out var values))
+            return;
+        foreach (var header in values)
+        {
+            SetCookieHeaders.Add(header);
+            var pair = header.Split(';')[0].Split('=', 2);
+            var expired = header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase);
+            if (expired || pair[1].Length == 0)
+                _cookies.Remove(pair[0]);
+            else
+                _cookies[pair[0]] = pair[1];
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Security.Claims;
+using Inventory.ServiceDefaults.Security;
+using Inventory.Web.Users;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Inventory.Web.Auth;
+
+/// <summary>The claims of a signed-in session: our user id (not Google's), e-mail, role, and when the session began.</summary>
+public static class AppClaims
+{
+    public const string SignedInAt = "signed_in_at";
+
+    public static ClaimsPrincipal Principal(AppUser user, DateTimeOffset signedInAt) => new(new ClaimsIdentity(
+    [
+        new Claim(TokenClaims.Subject, user.Id.ToString()),
+        new Claim(TokenClaims.Email, user.Email),
+        new Claim(TokenClaims.Name, user.DisplayName ?? user.Email),
+        new Claim(TokenClaims.Role, user.Role),
+        new Claim(SignedInAt, signedInAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+    ], CookieAuthenticationDefaults.AuthenticationScheme, TokenClaims.Email, TokenClaims.Role));
+
+    public static Guid? UserId(ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirst(TokenClaims.Subject)?.Value, out var id) ? id : null;
+
+    public static DateTimeOffset? SignedInTime(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirst(SignedInAt)?.Value, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+}

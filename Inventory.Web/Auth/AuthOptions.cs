@@ -1,0 +1,47 @@
+namespace Inventory.Web.Auth;
+
+/// <summary>Sign-in settings (section <c>Auth</c>); see docs/security.md.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    public GoogleSettings Google { get; set; } = new();
+
+    /// <summary>Google Workspace domains whose users may sign in (checked against the verified <c>hd</c> claim). Empty: any.</summary>
+    public string[] AllowedDomains { get; set; } = [];
+
+    /// <summary>E-mail addresses that may sign in. Empty: any (subject to <see cref="AllowedDomains"/>).</summary>
+    public string[] AllowedEmails { get; set; } = [];
+
+    /// <summary>E-mail addresses that are made Admin when they sign in.</summary>
+    public string[] AdminEmails { get; set; } = [];
+
+    /// <summary>Role of a user provisioned at first sign-in.</summary>
+    public string DefaultRole { get; set; } = "Viewer";
+
+    /// <summary>A session ends after this long without a request.</summary>
+    public int IdleTimeoutMinutes { get; set; } = 30;
+
+    /// <summary>A session ends this long after sign-in, however active.</summary>
+    public int AbsoluteLifetimeHours { get; set; } = 24;
+
+    /// <summary>PEM private key that signs the user tokens Web sends to the services.</summary>
+    public string? SigningKey { get; set; }
+
+    public sealed class GoogleSettings
+    {
+        public string? ClientId { get; set; }
+        public string? ClientSecret { get; set; }
+        public string CallbackPath { get; set; } = "/auth/google/callback";
+
+        // Overridable so tests can point the real handler at a fake OAuth server on loopback.
+        public string? AuthorizationEndpoint { get; set; }
+        public string? TokenEndpoint { get; set; }
+        public string? UserInformationEndpoint { get; set; }
+
+        public bool IsConfigured => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+    }
+}
+
+/// <summary>How people sign in to this instance.</summary>
+public sealed record SignInMode(bool Google, bool Development);

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Inventory.ServiceDefaults.Security;
+using Inventory.Web.Auth;
+using Inventory.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Inventory.Web.Users;
+
+public sealed record SignInRefusal(string Reason);
+
+/// <summary>Decides who may sign in, provisions users at first sign-in, and records role changes.</summary>
+public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options, TimeProvider clock, ILogger<UserDirectory> logger)
+{
+    /// <summary>
+    /// Admits a person the identity provider vouched for, or says why not. <paramref name="hostedDomain"/> is
+    /// the provider's verified Workspace domain (Google's <c>hd</c> claim), not a hint from the request.
+    /// </summary>
+    public async Task<(AppUser? User, SignInRefusal? Refusal)> SignInAsync(
+        string? email, bool emailVerified, string? hostedDomain, string? displayName, CancellationToken ct)
+    {
+        var settings = options.Value;
+        if (string.IsNullOrWhiteSpace(email) || !emailVerified)
+            return Refuse("The identity provider did not give a verified e-mail address.", email);
+
+        email = email.Trim().ToLowerInvariant();
+        if (settings.AllowedDomains.Length > 0 &&
+            !settings.AllowedDomains.Any(d => string.Equals(d.Trim(), hostedDomain, StringComparison.OrdinalIgnoreCase)))
+            return Refuse("Your account's organisation is not allowed to use this Inventory.", email);
+        if (settings.AllowedEmails.Length > 0 &&
+            !settings.AllowedEmails.Any(e => string.Equals(e.Trim(), email, StringComparison.OrdinalIgnoreCase)))
+            return Refuse("Your account is not on this Inventory's list of users.", email);
+
+        var user = await ProvisionAsync(email, displayName, roleForNewUser: null, ct);
+        return user.IsActive ? (user, null) : Refuse("Your account has been deactivated. Ask an administrator.", email);
+    }
+
+    /// <summary>Development sign-in: the person chooses the e-mail and role.</summary>
+    public Task<AppUser> DevelopmentSignInAsync(string email, string role, CancellationToken ct) =>
+        ProvisionAsync(email.Trim().ToLowerInvariant(), null, role, ct);
+
+    private async Task<AppUser> ProvisionAsync(string email, string? displayName, string? roleForNewUser, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var isAdmin = options.Value.AdminEmails.Any(a => string.Equals(a.Trim(), email, StringComparison.OrdinalIgnoreCase));
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, ct);
+        if (user is null)
+        {
+            user = new AppUser
+            {
+                Email = email,
+                DisplayName = displayName,
+                Role = isAdmin ? Roles.Admin : roleForNewUser ?? DefaultRole(),
+                CreatedAt = now,
+            };
+            db.Users.Add(user);
+            db.UserAudit.Add(Audit(user, "provisioned", "sign-in", null, Snapshot(user), now));
+        }
+        else
+        {
+            var before = Snapshot(user);
+            if (isAdmin && user.Role != Roles.Admin)
+                user.Role = Roles.Admin;
+            else if (roleForNewUser is not null)
+                user.Role = roleForNewUser;
+            if (!string.IsNullOrWhiteSpace(displayName))
+                user.DisplayName = displayName;
+            if (Snapshot(user) != before)
+                db.UserAudit.Add(Audit(user, "updated", "sign-in", before, Snapshot(user), now));
+        }
+        user.LastSignInAt = now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same person's first sign-in in two tabs at once: the other one created the row.
+            db.ChangeTracker.Clear();
+            return await db.Users.FirstAsync(u => u.Email == email, ct);
+        }
+        return user;
+    }
+
+    private string DefaultRole() => Roles.IsKnown(options.Value.DefaultRole) ? options.Value.DefaultRole : Roles.Viewer;
+
+    private (AppUser?, SignInRefusal?) Refuse(string reason, string? email)
+    {
+        logger.LogWarning("Sign-in refused for {Email}: {Reason}", email, reason);
+        return (null, new SignInRefusal(reason));
+    }
+
+    internal static string Snapshot(AppUser user) =>
+        JsonSerializer.Serialize(new { user.Email, user.DisplayName, user.Role, user.IsActive });
+
+    internal static UserAuditEntry Audit(AppUser user, string action, string by, string? before, string? after, DateTimeOffset at) => new()
+    {
+        UserId = user.Id, Action = action, ChangedBy = by, ChangedAt = at, Before = before, After = after,
+    };
+}
