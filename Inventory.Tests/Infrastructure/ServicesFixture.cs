@@ -34,6 +34,24 @@ public sealed class ServicesFixture : IAsyncLifetime
             await Task.Delay(100, timeout.Token);
     }
 
+    /// <summary>Creates a database on the test server unless it exists (for hosts that migrate it themselves).</summary>
+    public async Task EnsureDatabaseAsync(string name)
+    {
+        await _databaseLock.WaitAsync();
+        try
+        {
+            if (_databases.Add(name))
+                await Postgres.CreateDatabaseAsync(name);
+        }
+        finally
+        {
+            _databaseLock.Release();
+        }
+    }
+
+    private readonly SemaphoreSlim _databaseLock = new(1, 1);
+    private readonly HashSet<string> _databases = [];
+
     /// <summary>Empties every table of a database except the migrations history.</summary>
     public async Task ResetAsync(string database)
     {
