@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what running and testing Inventory needs and a fresh Debian/Ubuntu machine may lack:
-# the PostgreSQL server binaries (the AppHost and the tests run them; no container engine needed).
+# the PostgreSQL server binaries (the AppHost and the tests run them; no container engine needed) and
+# Chromium for the browser tests (Playwright drives /usr/bin/chromium; it cannot download its own here).
 # Does nothing for what is already there.
 set -euo pipefail
 
@@ -15,9 +16,12 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@"
 }
 
-if ! have_postgres; then
-    echo "Installing the PostgreSQL server binaries..."
-    apt_install postgresql
+missing=()
+have_postgres || missing+=(postgresql)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+if [[ ${#missing[@]} -gt 0 ]]; then
+    echo "Installing ${missing[*]}..."
+    apt_install "${missing[@]}"
 fi
 
 if ! command -v dotnet >/dev/null; then
