@@ -8,7 +8,7 @@ namespace Inventory.ServiceDefaults.Security;
 /// </summary>
 public static class Policies
 {
-    /// <summary>Viewer and above: read anything.</summary>
+    /// <summary>Viewer and above, and trusted peer services (procurement reads items): read anything.</summary>
     public const string Read = "read";
     /// <summary>Clerk and above: issues, transfers, counts, receiving.</summary>
     public const string Operate = "operate";
@@ -30,8 +30,10 @@ public static class Policies
 
     public static void AddInventoryPolicies(this AuthorizationOptions options)
     {
-        foreach (var (policy, roles) in UserPolicyRoles)
+        foreach (var (policy, roles) in UserPolicyRoles.Where(p => p.Key != Read))
             options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        options.AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+            UserPolicyRoles[Read].Any(context.User.IsInRole) || context.User.HasClaim(c => c.Type == TokenClaims.Service)));
         options.AddPolicy(ProcurementService, p => p.RequireClaim(TokenClaims.Service, ResourceNames.Procurement));
 
         // An endpoint that names no policy still needs a signed-in caller.

@@ -51,10 +51,14 @@ public sealed class ServiceTokenTests(ServicesFixture fixture)
         var forged = new TokenMinter(TokenClaims.UserIssuer, fixture.Tokens.Procurement.PrivateKeyPem, TimeProvider.System);
         Assert.Equal(HttpStatusCode.Unauthorized, await ListItemsWithAsync(forged.Mint(ResourceNames.Catalog, Viewer)));
 
-        // Procurement's key under its own issuer: roles in the token are dropped, so no user policy admits it.
+        // Procurement's key under its own issuer: roles in the token are dropped, so it may read but not manage.
         var asService = new TokenMinter(TokenClaims.ServiceIssuer(ResourceNames.Procurement), fixture.Tokens.Procurement.PrivateKeyPem, TimeProvider.System);
-        Assert.Equal(HttpStatusCode.Forbidden, await ListItemsWithAsync(asService.Mint(ResourceNames.Catalog,
-            [new(TokenClaims.Subject, "x"), new(TokenClaims.Role, Roles.Admin)])));
+        var client = fixture.Catalog.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            asService.Mint(ResourceNames.Catalog, [new(TokenClaims.Subject, "x"), new(TokenClaims.Role, Roles.Admin)]));
+        var create = await client.PostAsync("/api/items", new StringContent("""{"sku":"S-1","name":"n","unit":"each"}""",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
     }
 
     [Fact]
