@@ -18,5 +18,10 @@ app.MapDefaultEndpoints();
 if (app.Environment.IsDevelopment())
     app.MapOpenApi().AllowAnonymous();
 app.MapSuppliersApi();
+app.MapSupplierItemsApi();
+app.MapPurchaseOrdersApi();
+app.MapReceiptsApi();
+app.MapReplenishmentApi();
+app.MapAuditApi();
 
 app.Run();

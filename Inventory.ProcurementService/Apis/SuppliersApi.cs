@@ -1,3 +1,4 @@
+using Inventory.ProcurementService.Audit;
 using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.Suppliers;
 using Inventory.ServiceDefaults;
@@ -10,15 +11,23 @@ namespace Inventory.ProcurementService.Apis;
 
 public static class SuppliersApi
 {
+    private const string EntityType = "supplier";
+
     public static IEndpointRouteBuilder MapSuppliersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/suppliers").WithTags("Suppliers");
-        api.MapGet("/", ListSuppliers).WithName("ListSuppliers").WithSummary("Lists suppliers by name, a page at a time")
-            .RequireAuthorization(Policies.Read);
-        api.MapGet("/{id:guid}", GetSupplier).WithName("GetSupplier").WithSummary("One supplier")
-            .RequireAuthorization(Policies.Read);
-        api.MapPost("/", CreateSupplier).WithName("CreateSupplier").WithSummary("Creates a supplier")
-            .RequireAuthorization(Policies.Manage);
+        api.MapGet("/", ListSuppliers).RequireAuthorization(Policies.Read)
+            .WithName("ListSuppliers").WithSummary("Lists suppliers by name, a page at a time");
+        api.MapGet("/{id:guid}", GetSupplier).RequireAuthorization(Policies.Read)
+            .WithName("GetSupplier").WithSummary("One supplier");
+        api.MapPost("/", CreateSupplier).RequireAuthorization(Policies.Manage)
+            .WithName("CreateSupplier").WithSummary("Creates a supplier");
+        api.MapPut("/{id:guid}", UpdateSupplier).RequireAuthorization(Policies.Manage)
+            .WithName("UpdateSupplier").WithSummary("Replaces a supplier's details (optimistic concurrency on version)");
+        api.MapPost("/{id:guid}/archive", ArchiveSupplier).RequireAuthorization(Policies.Manage)
+            .WithName("ArchiveSupplier").WithSummary("Archives a supplier: hidden from lists, no new purchase orders");
+        api.MapPost("/{id:guid}/unarchive", UnarchiveSupplier).RequireAuthorization(Policies.Manage)
+            .WithName("UnarchiveSupplier").WithSummary("Brings an archived supplier back");
         return app;
     }
 
@@ -53,42 +62,105 @@ public static class SuppliersApi
     }
 
     public static async Task<Results<Created<SupplierDto>, ValidationProblem, ProblemHttpResult>> CreateSupplier(
-        CreateSupplierRequest request, ProcurementDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateSupplierRequest request, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = SupplierRules.Validate(request);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
         var now = clock.GetUtcNow();
-        var supplier = new Supplier
-        {
-            Name = request.Name!.Trim(),
-            ContactName = Clean(request.ContactName),
-            Email = Clean(request.Email),
-            Phone = Clean(request.Phone),
-            Address = Clean(request.Address),
-            Website = Clean(request.Website),
-            PaymentTerms = Clean(request.PaymentTerms),
-            LeadTimeDays = request.LeadTimeDays ?? 0,
-            Currency = Clean(request.Currency)?.ToUpperInvariant() ?? SupplierRules.DefaultCurrency,
-            Notes = Clean(request.Notes),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var supplier = new Supplier { Name = "", Currency = SupplierRules.DefaultCurrency, CreatedAt = now };
+        Apply(supplier, request, now);
         db.Suppliers.Add(supplier);
+        audit.Record(EntityType, supplier.Id, "created", null, Snapshot(supplier));
+        if (await SaveAsync(db, ct) is { } conflict)
+            return conflict;
+        return TypedResults.Created($"/api/suppliers/{supplier.Id}", SupplierDto.From(supplier));
+    }
+
+    public static async Task<Results<Ok<SupplierDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateSupplier(
+        Guid id, UpdateSupplierRequest request, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = SupplierRules.Validate(request.Details);
+        if (request.Version is null)
+            errors["version"] = ["Version is required: send the version you read."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (supplier is null)
+            return TypedResults.NotFound();
+        var before = Snapshot(supplier);
+        db.Entry(supplier).Property(s => s.Version).OriginalValue = request.Version!.Value;
+        Apply(supplier, request.Details, clock.GetUtcNow());
+        audit.Record(EntityType, supplier.Id, "updated", before, Snapshot(supplier));
+        if (await SaveAsync(db, ct) is { } conflict)
+            return conflict;
+        return TypedResults.Ok(SupplierDto.From(supplier));
+    }
+
+    public static Task<Results<Ok<SupplierDto>, NotFound, ValidationProblem, ProblemHttpResult>> ArchiveSupplier(
+        Guid id, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
+        SetArchivedAsync(id, true, db, audit, clock, ct);
+
+    public static Task<Results<Ok<SupplierDto>, NotFound, ValidationProblem, ProblemHttpResult>> UnarchiveSupplier(
+        Guid id, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
+        SetArchivedAsync(id, false, db, audit, clock, ct);
+
+    private static async Task<Results<Ok<SupplierDto>, NotFound, ValidationProblem, ProblemHttpResult>> SetArchivedAsync(
+        Guid id, bool archived, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (supplier is null)
+            return TypedResults.NotFound();
+        if (supplier.IsArchived != archived)
+        {
+            var before = Snapshot(supplier);
+            supplier.IsArchived = archived;
+            supplier.UpdatedAt = clock.GetUtcNow();
+            audit.Record(EntityType, supplier.Id, archived ? "archived" : "unarchived", before, Snapshot(supplier));
+            if (await SaveAsync(db, ct) is { } conflict)
+                return conflict;
+        }
+        return TypedResults.Ok(SupplierDto.From(supplier));
+    }
+
+    private static void Apply(Supplier supplier, CreateSupplierRequest request, DateTimeOffset now)
+    {
+        supplier.Name = request.Name!.Trim();
+        supplier.ContactName = Clean(request.ContactName);
+        supplier.Email = Clean(request.Email);
+        supplier.Phone = Clean(request.Phone);
+        supplier.Address = Clean(request.Address);
+        supplier.Website = Clean(request.Website);
+        supplier.PaymentTerms = Clean(request.PaymentTerms);
+        supplier.LeadTimeDays = request.LeadTimeDays ?? 0;
+        supplier.Currency = Clean(request.Currency)?.ToUpperInvariant() ?? SupplierRules.DefaultCurrency;
+        supplier.Notes = Clean(request.Notes);
+        supplier.UpdatedAt = now;
+    }
+
+    private static async Task<ProblemHttpResult?> SaveAsync(ProcurementDbContext db, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Stale("supplier");
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                ["name"] = [$"A supplier named '{supplier.Name}' already exists."],
-            }) { Status = StatusCodes.Status409Conflict, Title = "The supplier name is taken." });
+            return Problems.Conflict("The supplier name is taken.", "name", "A supplier with this name already exists.");
         }
-        return TypedResults.Created($"/api/suppliers/{supplier.Id}", SupplierDto.From(supplier));
     }
+
+    private static object Snapshot(Supplier s) => new
+    {
+        s.Name, s.ContactName, s.Email, s.Phone, s.Address, s.Website, s.PaymentTerms, s.LeadTimeDays, s.Currency, s.Notes, s.IsArchived,
+    };
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

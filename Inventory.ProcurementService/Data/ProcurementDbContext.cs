@@ -1,3 +1,6 @@
+using Inventory.ProcurementService.Audit;
+using Inventory.ProcurementService.PurchaseOrders;
+using Inventory.ProcurementService.Receiving;
 using Inventory.ProcurementService.Suppliers;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +9,17 @@ namespace Inventory.ProcurementService.Data;
 public sealed class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options) : DbContext(options)
 {
     public DbSet<Supplier> Suppliers => Set<Supplier>();
+    public DbSet<SupplierItem> SupplierItems => Set<SupplierItem>();
+    public DbSet<PurchaseOrder> PurchaseOrders => Set<PurchaseOrder>();
+    public DbSet<PurchaseOrderLine> PurchaseOrderLines => Set<PurchaseOrderLine>();
+    public DbSet<PurchaseOrderStatusChange> StatusChanges => Set<PurchaseOrderStatusChange>();
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<ReceiptLine> ReceiptLines => Set<ReceiptLine>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasSequence<long>(PurchaseOrderConfiguration.NumberSequence);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProcurementDbContext).Assembly);
+    }
 }

@@ -1,4 +1,9 @@
+using Inventory.ProcurementService.Audit;
+using Inventory.ProcurementService.Catalog;
 using Inventory.ProcurementService.Data;
+using Inventory.ProcurementService.PurchaseOrders;
+using Inventory.ProcurementService.Receiving;
+using Inventory.ProcurementService.Replenishment;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +19,24 @@ internal static class Extensions
             options => options.UseSnakeCaseNamingConvention());
         builder.Services.AddDatabaseMigrator<ProcurementDbContext>();
         builder.AddServiceAuthentication(ResourceNames.Procurement);
-        builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.ProcurementDb}");
+        builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.ProcurementDb}", SigningKeySetting);
+
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<PurchaseOrderLineBuilder>();
+        builder.Services.AddScoped<ReceivingService>();
+        builder.Services.AddScoped<ReplenishmentService>();
+        builder.Services.AddOptions<ReceivingOptions>().BindConfiguration(ReceivingOptions.Section);
+        builder.Services.AddSingleton<ReceiptSignal>();
+        builder.Services.AddHostedService<ReceiptDispatcher>();
+
+        // Procurement calls the catalog as itself (its own key), never on behalf of a user.
+        builder.Services.AddSingleton(sp => new TokenMinter(TokenClaims.ServiceIssuer(ResourceNames.Procurement),
+            builder.Configuration[SigningKeySetting] ?? throw new InvalidOperationException($"{SigningKeySetting} is not configured."),
+            sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHttpClient<CatalogClient>(client =>
+                client.BaseAddress = new Uri(builder.Configuration["Catalog:BaseAddress"] ?? ResourceNames.ServiceUri(ResourceNames.Catalog).ToString()))
+            .AddHttpMessageHandler(sp => new ServiceTokenHandler(ResourceNames.Catalog, sp.GetRequiredService<TokenMinter>()));
     }
+
+    private const string SigningKeySetting = "Auth:SigningKey";
 }

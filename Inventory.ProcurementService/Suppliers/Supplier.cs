@@ -23,4 +23,7 @@ public sealed class Supplier
     public bool IsArchived { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Concurrency token (xmin): an update based on a stale read gets 409.</summary>
+    public uint Version { get; set; }
 }

@@ -48,6 +48,24 @@ public static partial class SupplierRules
         return errors;
     }
 
+    public static Dictionary<string, string[]> Validate(SupplierItemRequest request, bool creating)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (creating && (request.ItemId ?? Guid.Empty) == Guid.Empty)
+            errors["itemId"] = ["Item is required."];
+        if (request.UnitPrice is null)
+            errors["unitPrice"] = ["Unit price is required."];
+        else if (request.UnitPrice < 0 || decimal.Round(request.UnitPrice.Value, 4) != request.UnitPrice)
+            errors["unitPrice"] = ["Unit price must be zero or more, with at most 4 decimals."];
+        if (request.MinimumOrderQuantity is < 0)
+            errors["minimumOrderQuantity"] = ["Minimum order quantity must be zero or more."];
+        if (request.LeadTimeDays is < 0 or > MaxLeadTimeDays)
+            errors["leadTimeDays"] = [$"Lead time must be between 0 and {MaxLeadTimeDays} days."];
+        if (request.SupplierSku?.Trim().Length > 64)
+            errors["supplierSku"] = ["Must be at most 64 characters."];
+        return errors;
+    }
+
     public static bool IsEmail(string value) =>
         MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 

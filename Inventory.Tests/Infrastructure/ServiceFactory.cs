@@ -3,6 +3,8 @@ using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inventory.Tests.Infrastructure;
 
@@ -11,7 +13,8 @@ namespace Inventory.Tests.Infrastructure;
 /// keys. <typeparamref name="TMarker"/> is any type of the service's assembly (each service's own Program
 /// would be ambiguous here).
 /// </summary>
-public sealed class ServiceFactory<TMarker>(string audience, string connectionName, string connectionString, TestTokens tokens)
+public sealed class ServiceFactory<TMarker>(string audience, string connectionName, string connectionString, TestTokens tokens,
+    Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<TMarker> where TMarker : class
 {
     public TestTokens Tokens => tokens;
@@ -23,6 +26,10 @@ public sealed class ServiceFactory<TMarker>(string audience, string connectionNa
         builder.UseSetting("OTEL_SDK_DISABLED", "true");
         builder.UseSetting(ServiceAuthentication.UserPublicKeySetting, tokens.Web.PublicKeyPem);
         builder.UseSetting(ServiceAuthentication.ServicePublicKeySetting(ResourceNames.Procurement), tokens.Procurement.PublicKeyPem);
+        // Procurement signs its calls to the catalog with its own key.
+        builder.UseSetting("Auth:SigningKey", tokens.Procurement.PrivateKeyPem);
+        if (configureServices is not null)
+            builder.ConfigureTestServices(configureServices);
     }
 
     /// <summary>A client calling as a signed-in user with <paramref name="role"/>.</summary>

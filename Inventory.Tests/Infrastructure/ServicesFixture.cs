@@ -1,6 +1,8 @@
 using Inventory.CatalogService.Data;
+using Inventory.ProcurementService.Catalog;
 using Inventory.ProcurementService.Data;
 using Inventory.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Inventory.Tests.Infrastructure;
@@ -16,13 +18,20 @@ public sealed class ServicesFixture : IAsyncLifetime
     public ServiceFactory<ProcurementDbContext> Procurement { get; private set; } = null!;
     public TestTokens Tokens { get; } = new();
 
+    /// <summary>Switches for the network between procurement and catalog.</summary>
+    public LinkFaults CatalogLink { get; } = new();
+
     public async Task InitializeAsync()
     {
         Postgres = await TestPostgresServer.StartAsync();
         await Postgres.CreateDatabaseAsync(ResourceNames.CatalogDb);
         await Postgres.CreateDatabaseAsync(ResourceNames.ProcurementDb);
         Catalog = new(ResourceNames.Catalog, ResourceNames.CatalogDb, Postgres.ConnectionString(ResourceNames.CatalogDb), Tokens);
-        Procurement = new(ResourceNames.Procurement, ResourceNames.ProcurementDb, Postgres.ConnectionString(ResourceNames.ProcurementDb), Tokens);
+        // Procurement reaches the in-memory catalog through a link the tests can cut (outage tests).
+        Procurement = new(ResourceNames.Procurement, ResourceNames.ProcurementDb, Postgres.ConnectionString(ResourceNames.ProcurementDb), Tokens,
+            services => services.AddHttpClient<CatalogClient>()
+                .ConfigureHttpClient(client => client.BaseAddress = new Uri("http://catalog/"))
+                .ConfigurePrimaryHttpMessageHandler(() => new FaultyLink(Catalog.Server.CreateHandler(), CatalogLink)));
         // Migrations run in the background at start; tests begin once both services report ready.
         await Task.WhenAll(WaitUntilHealthyAsync(Catalog.CreateClient()), WaitUntilHealthyAsync(Procurement.CreateClient()));
     }

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using Inventory.ServiceDefaults;
+
+namespace Inventory.ProcurementService.Catalog;
+
+/// <summary>The catalog's view of an item, as procurement needs it.</summary>
+public sealed record CatalogItem(Guid Id, string Sku, string Name, string Unit, bool IsArchived,
+    decimal ReorderPoint, decimal ReorderQuantity, decimal OnHand, Guid? PreferredSupplierId);
+
+/// <summary>A receipt movement for the catalog; <c>ReceiptLineId</c> lets the catalog apply it once however often it is sent.</summary>
+public sealed record CatalogReceipt(Guid ReceiptLineId, Guid ItemId, Guid LocationId, decimal Quantity, string Reference);
+
+/// <summary>
+/// Procurement's calls to the catalog, as procurement's own service identity (never as a user).
+/// Throws <see cref="CatalogUnavailableException"/> when the catalog cannot be reached.
+/// </summary>
+public sealed class CatalogClient(HttpClient http)
+{
+    public async Task<CatalogItem?> GetItemAsync(Guid id, CancellationToken ct)
+    {
+        using var response = await SendAsync(() => http.GetAsync($"api/items/{id}", ct));
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return null;
+        await EnsureSuccessAsync(response, ct);
+        return await response.Content.ReadFromJsonAsync<CatalogItem>(ct);
+    }
+
+    /// <summary>Every active item whose on-hand stock is at or below its reorder point.</summary>
+    public async Task<IReadOnlyList<CatalogItem>> ListLowStockAsync(CancellationToken ct)
+    {
+        var items = new List<CatalogItem>();
+        string? after = null;
+        do
+        {
+            var uri = $"api/items?lowStock=true&pageSize={Paging.MaxPageSize}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
+            using var response = await SendAsync(() => http.GetAsync(uri, ct));
+            await EnsureSuccessAsync(response, ct);
+            var page = await response.Content.ReadFromJsonAsync<Page<CatalogItem>>(ct) ?? new Page<CatalogItem>([], null);
+            items.AddRange(page.Items);
+            after = page.NextCursor;
+        }
+        while (after is not null);
+        return items;
+    }
+
+    /// <summary>Posts a receipt movement; the catalog answers a repeat of the same receipt line with the first result.</summary>
+    public async Task<(bool Posted, string? Error)> PostReceiptAsync(CatalogReceipt receipt, CancellationToken ct)
+    {
+        using var response = await SendAsync(() => http.PostAsJsonAsync("api/receipts", receipt, ct));
+        if (response.IsSuccessStatusCode)
+            return (true, null);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        return (false, $"{(int)response.StatusCode} {response.ReasonPhrase}: {Truncate(body, 500)}");
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        try
+        {
+            return await send();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or Polly.ExecutionRejectedException or TimeoutException or TaskCanceledException)
+        {
+            throw new CatalogUnavailableException(ex);
+        }
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if ((int)response.StatusCode >= 500)
+            throw new CatalogUnavailableException(new HttpRequestException($"catalog answered {(int)response.StatusCode}"));
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"The catalog refused the request: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}
+
+public sealed class CatalogUnavailableException(Exception inner) : Exception("The catalog service is unavailable.", inner);

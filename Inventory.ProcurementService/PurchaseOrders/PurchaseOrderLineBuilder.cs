@@ -1,0 +1,68 @@
+using Inventory.ProcurementService.Catalog;
+using Inventory.ProcurementService.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inventory.ProcurementService.PurchaseOrders;
+
+/// <summary>
+/// Turns requested lines into order lines: each item must exist in the catalog and be active; its SKU and
+/// name are copied; a missing unit price defaults to the supplier's price for the item.
+/// Throws <see cref="CatalogUnavailableException"/> when the catalog cannot be asked.
+/// </summary>
+public sealed class PurchaseOrderLineBuilder(ProcurementDbContext db, CatalogClient catalog)
+{
+    private const int ParallelLookups = 8;
+
+    public async Task<(List<PurchaseOrderLine> Lines, Dictionary<string, string[]> Errors)> BuildAsync(
+        Guid orderId, Guid supplierId, IReadOnlyList<PurchaseOrderLineRequest> requests, CancellationToken ct)
+    {
+        var itemIds = requests.Select(r => r.ItemId!.Value).ToList();
+        var prices = await db.SupplierItems.AsNoTracking()
+            .Where(i => i.SupplierId == supplierId && itemIds.Contains(i.ItemId))
+            .ToDictionaryAsync(i => i.ItemId, i => i.UnitPrice, ct);
+        var items = await LookUpAsync(itemIds, ct);
+
+        var errors = new Dictionary<string, string[]>();
+        var lines = new List<PurchaseOrderLine>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            var item = items[request.ItemId!.Value];
+            if (item is null)
+            {
+                errors[$"lines[{i}].itemId"] = ["No such catalog item."];
+                continue;
+            }
+            if (item.IsArchived)
+            {
+                errors[$"lines[{i}].itemId"] = [$"Item {item.Sku} is archived and takes no new order lines."];
+                continue;
+            }
+            var price = request.UnitPrice ?? (prices.TryGetValue(item.Id, out var supplierPrice) ? supplierPrice : null);
+            if (price is null)
+            {
+                errors[$"lines[{i}].unitPrice"] = [$"The supplier has no price for {item.Sku}: give a unit price."];
+                continue;
+            }
+            lines.Add(new PurchaseOrderLine
+            {
+                PurchaseOrderId = orderId,
+                LineNumber = i + 1,
+                ItemId = item.Id,
+                ItemSku = item.Sku,
+                Description = item.Name,
+                QuantityOrdered = request.Quantity!.Value,
+                UnitPrice = price.Value,
+            });
+        }
+        return (lines, errors);
+    }
+
+    private async Task<Dictionary<Guid, CatalogItem?>> LookUpAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<Guid, CatalogItem?>();
+        await Parallel.ForEachAsync(ids.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = ParallelLookups, CancellationToken = ct },
+            async (id, token) => found[id] = await catalog.GetItemAsync(id, token));
+        return new Dictionary<Guid, CatalogItem?>(found);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Inventory.ProcurementService.PurchaseOrders;
+
+public enum PurchaseOrderStatus
+{
+    Draft,
+    Submitted,
+    PartiallyReceived,
+    Received,
+    Cancelled,
+    Closed,
+}

@@ -1,0 +1,23 @@
+namespace Inventory.ProcurementService.Receiving;
+
+/// <summary>Receiving and posting settings (section <c>Receiving</c>).</summary>
+public sealed class ReceivingOptions
+{
+    public const string Section = "Receiving";
+
+    /// <summary>How far past the ordered quantity a line may be received, in percent (0: not at all).</summary>
+    public decimal OverReceiptTolerancePercent { get; set; }
+
+    /// <summary>How often the dispatcher looks for receipt lines to post when nothing wakes it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>First retry delay after a failed post; doubled each attempt (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a claimed line is reserved for one dispatcher before another may try it (crash safety).</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    public int BatchSize { get; set; } = 20;
+}
