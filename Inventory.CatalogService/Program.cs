@@ -11,6 +11,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+app.UseServiceDefaults();
 app.UseApiProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();

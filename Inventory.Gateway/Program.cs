@@ -10,6 +10,7 @@ builder.Services.AddReverseProxy()
 
 var app = builder.Build();
 
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 // YARP sets X-Forwarded-For/Proto/Host (replacing any a client sent) on every proxied request.
 app.MapReverseProxy();

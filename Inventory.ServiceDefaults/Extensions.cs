@@ -16,6 +16,7 @@ public static class Extensions
         builder.ConfigureLogging();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.AddRequestLogging();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddServiceDiscovery();
@@ -25,6 +26,13 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
         return builder;
+    }
+
+    /// <summary>Middleware every service runs first: the request log line.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseRequestLogging();
+        return app;
     }
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)

@@ -8,7 +8,9 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+// Forwarded headers first, so the request log shows the client's address rather than the gateway's.
 app.UseGatewayForwardedHeaders();
+app.UseServiceDefaults();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
