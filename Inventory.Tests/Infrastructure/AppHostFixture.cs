@@ -90,6 +90,27 @@ public sealed class AppHostFixture : IAsyncLifetime
         return session;
     }
 
+    /// <summary>
+    /// Signs in as <paramref name="email"/> and, unless it is the default Viewer, has the admin give the user
+    /// <paramref name="role"/> on the users page — the way a real deployment hands out roles.
+    /// </summary>
+    public async Task<BrowserSession> SignInAsync(string email, string role)
+    {
+        var session = await SignInAsync(email);
+        if (role == Roles.Viewer)
+            return session;
+        using var admin = await SignInAsync(AdminEmail);
+        var page = await (await admin.GetAsync("/admin/users")).Content.ReadAsStringAsync();
+        var row = System.Text.RegularExpressions.Regex.Match(page,
+            $"<tr data-email=\"{System.Text.RegularExpressions.Regex.Escape(email)}\">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        string Hidden(string name) => System.Text.RegularExpressions.Regex.Match(row, $"name=\"{name}\" value=\"([^\"]+)\"").Groups[1].Value;
+        var saved = await admin.SubmitFormAsync("/admin/users", "/admin/users?handler=Role",
+            new Dictionary<string, string> { ["id"] = Hidden("id"), ["version"] = Hidden("version"), ["role"] = role });
+        if (!saved.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Could not make {email} a {role}: {saved.StatusCode}");
+        return session;
+    }
+
     public async Task DisposeAsync()
     {
         await App.DisposeAsync();
