@@ -49,7 +49,7 @@ public static class Proxy
         var timedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
         if (timedOut && error.Error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled)
             context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
-        else if (context.RequestAborted.IsCancellationRequested)
+        if (!timedOut && context.RequestAborted.IsCancellationRequested)
             return; // the client did go away: nobody reads an answer
 
         var status = context.Response.StatusCode;
