@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.Services.AddProblemDetails();
+builder.AddSecurityHeaders();
 builder.AddRequestLimits();
 builder.AddGatewayRateLimiting();
 builder.AddGatewayProxy();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Options;
 
 namespace Inventory.Tests.Gateway;
 
@@ -48,6 +49,33 @@ public sealed class GatewayResponseHeaderTests
 
         overHttps.AssertSecurityHeaders(overHttps: true);
         overHttp.AssertSecurityHeaders(overHttps: false);
+    }
+
+    [Fact]
+    public async Task Form_action_names_the_configured_sign_in_origins_instead_of_google()
+    {
+        await using var gateway = await InProcessGateway.StartAsync(new()
+        {
+            ["SecurityHeaders:FormActionOrigins:0"] = "http://127.0.0.1:5999",
+            ["SecurityHeaders:FormActionOrigins:1"] = "https://login.example.com/",
+        });
+
+        var response = await gateway.CreateClient().GetAsync("/page");
+
+        var policy = SecurityHeaderAssertions.Single(response, "Content-Security-Policy");
+        Assert.EndsWith("; form-action 'self' http://127.0.0.1:5999 https://login.example.com", policy);
+    }
+
+    [Theory]
+    [InlineData("https://accounts.google.com; script-src *")]
+    [InlineData("https://accounts.google.com/o/oauth2")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("*")]
+    public async Task Form_action_origin_that_is_not_an_origin_stops_the_gateway_from_starting(string origin)
+    {
+        var start = InProcessGateway.StartAsync(new() { ["SecurityHeaders:FormActionOrigins:0"] = origin });
+
+        await Assert.ThrowsAsync<OptionsValidationException>(() => start);
     }
 
     private static X509Certificate2 SelfSignedLoopbackCertificate()

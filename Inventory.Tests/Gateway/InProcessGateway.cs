@@ -34,7 +34,16 @@ public sealed class InProcessGateway : IAsyncDisposable
     {
         var backend = await TestBackend.StartAsync();
         var factory = new Factory(backend.Address, settings ?? new Dictionary<string, string>(), httpsCertificate);
-        factory.StartServer();
+        try
+        {
+            factory.StartServer();
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            await backend.DisposeAsync();
+            throw;
+        }
         return new InProcessGateway(backend, factory);
     }
 
