@@ -1,4 +1,3 @@
-using Inventory.ServiceDefaults;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
 using Yarp.ReverseProxy.Forwarder;
