@@ -38,6 +38,7 @@ var web = builder.AddProject<Projects.Inventory_Web>(ResourceNames.Web)
 builder.AddProject<Projects.Inventory_Gateway>(ResourceNames.Gateway)
     .WithReference(web).WaitFor(web)
     .WithPublicGatewayEndpoint()
+    .WithGatewaySettings()
     .WithHttpHealthCheck(HealthEndpoints.HealthPath);
 
 builder.Build().Run();

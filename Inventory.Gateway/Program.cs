@@ -1,18 +1,25 @@
+using Inventory.Gateway;
 using Inventory.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
-builder.Services.AddReverseProxy()
-    .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-    .AddServiceDiscoveryDestinationResolver();
+builder.Services.AddProblemDetails();
+builder.AddSecurityHeaders();
+builder.AddRequestLimits();
+builder.AddGatewayRateLimiting();
+builder.AddGatewayProxy();
 
 var app = builder.Build();
 
+// Outermost, so that rejections, timeouts and errors carry the headers too.
+app.UseSecurityHeaders();
 app.UseServiceDefaults();
+app.UseExceptionHandler();
+app.UseRateLimiter();
+app.UseRequestTimeouts();
+
 app.MapDefaultEndpoints();
-// YARP sets X-Forwarded-For/Proto/Host (replacing any a client sent) on every proxied request.
-app.MapReverseProxy();
+app.MapGatewayProxy();
 
 app.Run();

@@ -39,6 +39,11 @@ public sealed class AppHostFixture : IAsyncLifetime
             $"--Auth:AdminEmails:0={AdminEmail}",
             $"--Parameters:web-signing-key={WebKeys.PrivateKeyPem}",
             $"--Parameters:web-signing-public-key={WebKeys.PublicKeyPem}",
+            // Every end-to-end request comes from 127.0.0.1, one client to the rate limiter: budgets no test
+            // run reaches (the limits themselves are tested on a gateway of their own).
+            "--RateLimiting:Global:PermitLimit=1000000",
+            "--RateLimiting:Writes:PermitLimit=1000000",
+            "--RateLimiting:SignIn:PermitLimit=1000000",
         ]);
     }
 

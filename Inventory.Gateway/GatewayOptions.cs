@@ -1,0 +1,22 @@
+namespace Inventory.Gateway;
+
+/// <summary>
+/// Limits on what one request may cost the gateway (and, behind it, Web). Bound from the <c>Gateway</c>
+/// section of the gateway's own configuration (not the AppHost's <c>Gateway:Port</c>).
+/// </summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>
+    /// Largest request body Kestrel accepts, in bytes; larger ones get 413. 10 MB leaves room for the
+    /// CSV imports to come while stopping a client from streaming unbounded bodies through to Web.
+    /// </summary>
+    public long MaxRequestBodySize { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// How long a request may take end to end (504 after that), and how long the proxied call to a
+    /// backend may sit idle. A slow or hung backend must not hold gateway connections indefinitely.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
