@@ -10,6 +10,8 @@ public static class CatalogApis
         app.MapCategoriesApi();
         app.MapLocationsApi();
         app.MapAuditApi();
+        app.MapMovementsApi();
+        app.MapReceiptsApi();
         return app;
     }
 

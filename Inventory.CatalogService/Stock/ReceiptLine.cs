@@ -4,6 +4,6 @@ namespace Inventory.CatalogService.Stock;
 public sealed class ReceiptLine
 {
     public Guid ReceiptLineId { get; init; }
-    public Guid MovementId { get; init; }
+    public Guid OperationId { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
 }

@@ -657,9 +657,9 @@ namespace Inventory.CatalogService.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("receipt_line_id");
 
-                    b.Property<Guid>("MovementId")
+                    b.Property<Guid>("OperationId")
                         .HasColumnType("uuid")
-                        .HasColumnName("movement_id");
+                        .HasColumnName("operation_id");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")

@@ -151,7 +151,7 @@ namespace Inventory.CatalogService.Data.Migrations
                 columns: table => new
                 {
                     receipt_line_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    movement_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    operation_id = table.Column<Guid>(type: "uuid", nullable: false),
                     received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

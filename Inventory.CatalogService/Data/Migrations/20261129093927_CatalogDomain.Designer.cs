@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Inventory.CatalogService.Data.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261129092955_CatalogDomain")]
+    [Migration("20261129093927_CatalogDomain")]
     partial class CatalogDomain
     {
         /// <inheritdoc />
@@ -660,9 +660,9 @@ namespace Inventory.CatalogService.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("receipt_line_id");
 
-                    b.Property<Guid>("MovementId")
+                    b.Property<Guid>("OperationId")
                         .HasColumnType("uuid")
-                        .HasColumnName("movement_id");
+                        .HasColumnName("operation_id");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
