@@ -12,6 +12,8 @@ public static class CatalogApis
         app.MapAuditApi();
         app.MapMovementsApi();
         app.MapReceiptsApi();
+        app.MapStockApi();
+        app.MapDashboardApi();
         return app;
     }
 

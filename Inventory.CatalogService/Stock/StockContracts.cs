@@ -23,3 +23,19 @@ public sealed record ReceiptRequest(Guid? ReceiptLineId, Guid? ItemId, Guid? Loc
 
 /// <summary>The movements one request wrote (one, or the two legs of a transfer).</summary>
 public sealed record MovementResult(Guid OperationId, IReadOnlyList<MovementDto> Movements);
+
+public sealed record LowStockDto(Guid ItemId, string Sku, string Name, string Unit, decimal OnHand, decimal ReorderPoint,
+    decimal ReorderQuantity, Guid? PreferredSupplierId, string? CategoryPath);
+
+public sealed record DashboardDto(
+    int ItemCount,
+    decimal StockValue,
+    int LowStockCount,
+    int MovementsToday,
+    IReadOnlyList<CategoryValueDto> StockValueByCategory,
+    IReadOnlyList<DailyMovementsDto> MovementsPerDay);
+
+/// <summary>Stock value under a top-level category (null: items without a category).</summary>
+public sealed record CategoryValueDto(Guid? CategoryId, string Category, decimal Value);
+
+public sealed record DailyMovementsDto(DateOnly Date, int Count);
