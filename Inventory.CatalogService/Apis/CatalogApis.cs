@@ -14,6 +14,7 @@ public static class CatalogApis
         app.MapReceiptsApi();
         app.MapStockApi();
         app.MapDashboardApi();
+        app.MapCountsApi();
         return app;
     }
 

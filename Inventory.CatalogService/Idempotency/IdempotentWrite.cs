@@ -24,8 +24,9 @@ public static class IdempotentWrite
 
     public static async Task<Results<Created<T>, Ok<T>, ValidationProblem, ProblemHttpResult>> RunAsync<T>(
         CatalogDbContext db, HttpContext http, string? key, object request, Func<T, string> location,
-        Func<CancellationToken, Task<Outcome<T>>> work, CancellationToken ct) where T : class
+        Func<CancellationToken, Task<Outcome<T>>> work, CancellationToken ct, bool created = true) where T : class
     {
+        var status = created ? StatusCodes.Status201Created : StatusCodes.Status200OK;
         var caller = Caller.Id(http.User);
         var hash = key is null ? null : IdempotencyRules.Hash(http.Request.Method, http.Request.Path, request);
         return await db.InTransactionAsync<Results<Created<T>, Ok<T>, ValidationProblem, ProblemHttpResult>>(async tx =>
@@ -61,10 +62,10 @@ public static class IdempotentWrite
             if (key is not null)
             {
                 await db.ExecuteAsync("UPDATE idempotency_keys SET status_code = $3, response_body = $4 WHERE caller = $1 AND key = $2",
-                    ct, caller, key, StatusCodes.Status201Created, JsonSerializer.Serialize(outcome.Value, Json));
+                    ct, caller, key, status, JsonSerializer.Serialize(outcome.Value, Json));
             }
             await tx.CommitAsync(ct);
-            return TypedResults.Created(location(outcome.Value!), outcome.Value);
+            return created ? TypedResults.Created(location(outcome.Value!), outcome.Value) : TypedResults.Ok(outcome.Value);
         }, ct);
     }
 
