@@ -16,8 +16,7 @@ app.UseApiProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
-if (app.Environment.IsDevelopment())
-    app.MapOpenApi().AllowAnonymous();
-app.MapItemsApi();
+app.MapApiReference();
+app.MapCatalogApis();
 
 app.Run();

@@ -1,3 +1,5 @@
+using Inventory.CatalogService.Categories;
+
 namespace Inventory.CatalogService.Items;
 
 /// <summary>A stocked item of the catalog.</summary>
@@ -13,11 +15,31 @@ public sealed class Item
 
     public required string Name { get; set; }
     public string? Description { get; set; }
+    public Guid? CategoryId { get; set; }
+    public Category? Category { get; set; }
     public required string Unit { get; set; }
+    /// <summary>Optional and unique when given (EAN, UPC, Code 128 …).</summary>
+    public string? Barcode { get; set; }
     public decimal UnitCost { get; set; }
     public decimal ReorderPoint { get; set; }
     public decimal ReorderQuantity { get; set; }
+    /// <summary>A supplier of the procurement service (its id; procurement owns suppliers).</summary>
+    public Guid? PreferredSupplierId { get; set; }
+
+    /// <summary>Sum of the item's stock levels. Written only by the stock ledger's SQL, in the movement's transaction.</summary>
+    public decimal OnHand { get; private set; }
+
     public bool IsArchived { get; set; }
+    /// <summary>Optimistic concurrency: an update must name the version it read (a stale one gets 409).</summary>
+    public int Version { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The fields the audit trail records.</summary>
+    public Dictionary<string, object?> AuditFields() => new()
+    {
+        ["sku"] = Sku, ["name"] = Name, ["description"] = Description, ["categoryId"] = CategoryId, ["unit"] = Unit,
+        ["barcode"] = Barcode, ["unitCost"] = UnitCost, ["reorderPoint"] = ReorderPoint, ["reorderQuantity"] = ReorderQuantity,
+        ["preferredSupplierId"] = PreferredSupplierId, ["isArchived"] = IsArchived,
+    };
 }

@@ -8,6 +8,7 @@ public static partial class ItemRules
     public const int SkuMaxLength = 64;
     public const int NameMaxLength = 200;
     public const int DescriptionMaxLength = 2000;
+    public const int BarcodeMaxLength = 64;
     public const decimal MaxAmount = 99_999_999_999_999m; // fits numeric(18,4)
 
     /// <summary>Units of measure the catalog knows; indivisible ones take whole quantities only.</summary>
@@ -21,9 +22,25 @@ public static partial class ItemRules
     [GeneratedRegex("^[A-Za-z0-9._/-]+$")]
     private static partial Regex SkuCharacters();
 
+    // Printable ASCII without spaces: every linear barcode symbology's payload fits.
+    [GeneratedRegex("^[!-~]+$")]
+    private static partial Regex BarcodeCharacters();
+
     public static string NormalizeSku(string sku) => sku.Trim();
 
-    public static Dictionary<string, string[]> Validate(CreateItemRequest request)
+    public static string? NormalizeBarcode(string? barcode) => string.IsNullOrWhiteSpace(barcode) ? null : barcode.Trim();
+
+    public static bool IsDivisible(string unit) => Units.TryGetValue(unit, out var divisible) && divisible;
+
+    public static Dictionary<string, string[]> Validate(UpdateItemRequest request)
+    {
+        var errors = Validate((IItemFields)request);
+        if (request.Version is null)
+            errors["version"] = ["The version you read is required (optimistic concurrency)."];
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> Validate(IItemFields request)
     {
         var errors = new Dictionary<string, string[]>();
         var sku = request.Sku?.Trim();
@@ -48,13 +65,24 @@ public static partial class ItemRules
         else if (!Units.ContainsKey(request.Unit.Trim()))
             errors["unit"] = [$"Unit must be one of: {string.Join(", ", Units.Keys)}."];
 
+        var barcode = NormalizeBarcode(request.Barcode);
+        if (barcode is { Length: > BarcodeMaxLength })
+            errors["barcode"] = [$"Barcode must be at most {BarcodeMaxLength} characters."];
+        else if (barcode is not null && !BarcodeCharacters().IsMatch(barcode))
+            errors["barcode"] = ["Barcode may contain only printable ASCII characters without spaces."];
+
+        if (request.CategoryId == Guid.Empty)
+            errors["categoryId"] = ["Not a valid category id."];
+        if (request.PreferredSupplierId == Guid.Empty)
+            errors["preferredSupplierId"] = ["Not a valid supplier id."];
+
         CheckAmount(errors, "unitCost", request.UnitCost);
         CheckAmount(errors, "reorderPoint", request.ReorderPoint);
         CheckAmount(errors, "reorderQuantity", request.ReorderQuantity);
         return errors;
     }
 
-    private static void CheckAmount(Dictionary<string, string[]> errors, string field, decimal? value)
+    public static void CheckAmount(Dictionary<string, string[]> errors, string field, decimal? value)
     {
         if (value is < 0)
             errors[field] = ["Must be zero or more."];

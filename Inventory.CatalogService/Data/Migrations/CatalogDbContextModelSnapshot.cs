@@ -20,7 +20,283 @@ namespace Inventory.CatalogService.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Inventory.CatalogService.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("EntityType", "EntityId", "Id")
+                        .HasDatabaseName("ix_audit_entries_entity_type_entity_id_id");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Categories.Category", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer")
+                        .HasColumnName("depth");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_archived");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameNormalized")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_normalized")
+                        .HasComputedColumnSql("upper(name)", true);
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("path");
+
+                    b.Property<string>("PathIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("path_ids");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_categories");
+
+                    b.HasIndex("PathIds")
+                        .HasDatabaseName("ix_categories_path_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("PathIds"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("ParentId", "NameNormalized")
+                        .IsUnique()
+                        .HasDatabaseName("ix_categories_parent_id_name_normalized");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("ParentId", "NameNormalized"), false);
+
+                    b.HasIndex("Path", "Id")
+                        .HasDatabaseName("ix_categories_path_id");
+
+                    b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Counts.CountLine", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<DateTimeOffset?>("CountedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("counted_at");
+
+                    b.Property<string>("CountedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("counted_by");
+
+                    b.Property<decimal?>("CountedQuantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("counted_quantity");
+
+                    b.Property<decimal?>("PostedVariance")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("posted_variance");
+
+                    b.Property<decimal>("SnapshotQuantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("snapshot_quantity");
+
+                    b.Property<long>("SnapshotSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("snapshot_seq");
+
+                    b.HasKey("SessionId", "ItemId")
+                        .HasName("pk_count_lines");
+
+                    b.HasIndex("ItemId")
+                        .HasDatabaseName("ix_count_lines_item_id");
+
+                    b.ToTable("count_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Counts.CountSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Blind")
+                        .HasColumnType("boolean")
+                        .HasColumnName("blind");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_count_sessions");
+
+                    b.HasIndex("OpenedAt", "Id")
+                        .HasDatabaseName("ix_count_sessions_opened_at_id");
+
+                    b.HasIndex(new[] { "LocationId" }, "ix_count_sessions_one_open_per_location")
+                        .IsUnique()
+                        .HasDatabaseName("ix_count_sessions_one_open_per_location")
+                        .HasFilter("status = 'open'");
+
+                    b.ToTable("count_sessions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_count_sessions_status", "status IN ('open', 'posted', 'cancelled')");
+                        });
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("text")
+                        .HasColumnName("response_body");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Caller", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
 
             modelBuilder.Entity("Inventory.CatalogService.Items.Item", b =>
                 {
@@ -28,6 +304,15 @@ namespace Inventory.CatalogService.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Barcode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("barcode");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -47,6 +332,17 @@ namespace Inventory.CatalogService.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<decimal>("OnHand")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasDefaultValue(0m)
+                        .HasColumnName("on_hand");
+
+                    b.Property<Guid?>("PreferredSupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("preferred_supplier_id");
 
                     b.Property<decimal>("ReorderPoint")
                         .HasPrecision(18, 4)
@@ -87,15 +383,52 @@ namespace Inventory.CatalogService.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_items");
 
-                    b.HasIndex("Name")
-                        .HasDatabaseName("ix_items_name");
+                    b.HasIndex("Barcode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_items_barcode")
+                        .HasFilter("barcode IS NOT NULL");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_items_category_id");
 
                     b.HasIndex("SkuNormalized")
                         .IsUnique()
                         .HasDatabaseName("ix_items_sku_normalized");
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_items_name_id");
+
+                    b.HasIndex("OnHand", "Id")
+                        .HasDatabaseName("ix_items_on_hand_id");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("ix_items_updated_at_id");
+
+                    b.HasIndex(new[] { "SkuNormalized" }, "ix_items_low_stock")
+                        .HasDatabaseName("ix_items_low_stock")
+                        .HasFilter("on_hand <= reorder_point AND NOT is_archived");
+
+                    b.HasIndex(new[] { "Name" }, "ix_items_name_trgm")
+                        .HasDatabaseName("ix_items_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_items_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_items_name_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Sku" }, "ix_items_sku_trgm")
+                        .HasDatabaseName("ix_items_sku_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Sku" }, "ix_items_sku_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Sku" }, "ix_items_sku_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("items", null, t =>
                         {
@@ -103,6 +436,369 @@ namespace Inventory.CatalogService.Data.Migrations
 
                             t.HasCheckConstraint("ck_items_unit_cost_not_negative", "unit_cost >= 0");
                         });
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Locations.Location", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllowsNegative")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allows_negative");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CodeNormalized")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code_normalized")
+                        .HasComputedColumnSql("upper(code)", true);
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer")
+                        .HasColumnName("depth");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_archived");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("path");
+
+                    b.Property<string>("PathIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("path_ids");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_locations");
+
+                    b.HasIndex("CodeNormalized")
+                        .IsUnique()
+                        .HasDatabaseName("ix_locations_code_normalized");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_locations_parent_id");
+
+                    b.HasIndex("PathIds")
+                        .HasDatabaseName("ix_locations_path_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("PathIds"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("Path", "Id")
+                        .HasDatabaseName("ix_locations_path_id");
+
+                    b.ToTable("locations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_locations_kind", "kind IN ('warehouse', 'bin')");
+                        });
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Stock.Movement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("BalanceAfter")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("balance_after");
+
+                    b.Property<Guid?>("CountSessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("count_session_id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid?>("OperationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("operation_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason_code");
+
+                    b.Property<Guid?>("ReceiptLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receipt_line_id");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_movements");
+
+                    b.HasIndex("OperationId")
+                        .HasDatabaseName("ix_movements_operation_id")
+                        .HasFilter("operation_id IS NOT NULL");
+
+                    b.HasIndex("ReceiptLineId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_movements_receipt_line_id")
+                        .HasFilter("receipt_line_id IS NOT NULL");
+
+                    b.HasIndex("Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_movements_seq");
+
+                    b.HasIndex("OccurredAt", "Seq")
+                        .HasDatabaseName("ix_movements_occurred_at_seq");
+
+                    b.HasIndex("ItemId", "LocationId", "Seq")
+                        .HasDatabaseName("ix_movements_item_id_location_id_seq");
+
+                    b.HasIndex("ItemId", "OccurredAt", "Seq")
+                        .HasDatabaseName("ix_movements_item_id_occurred_at_seq");
+
+                    b.HasIndex("LocationId", "OccurredAt", "Seq")
+                        .HasDatabaseName("ix_movements_location_id_occurred_at_seq");
+
+                    b.ToTable("movements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_movements_quantity_not_zero", "quantity <> 0");
+
+                            t.HasCheckConstraint("ck_movements_type", "type IN ('receipt', 'issue', 'adjustment', 'transfer_out', 'transfer_in', 'count')");
+                        });
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Stock.ReceiptLine", b =>
+                {
+                    b.Property<Guid>("ReceiptLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receipt_line_id");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("operation_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("ReceiptLineId")
+                        .HasName("pk_receipt_lines");
+
+                    b.ToTable("receipt_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Stock.StockLevel", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("location_id");
+
+                    b.Property<bool>("AllowsNegative")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allows_negative");
+
+                    b.Property<decimal>("OnHand")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("on_hand");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ItemId", "LocationId")
+                        .HasName("pk_stock_levels");
+
+                    b.HasIndex("LocationId", "ItemId")
+                        .HasDatabaseName("ix_stock_levels_location_id_item_id");
+
+                    b.ToTable("stock_levels", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stock_levels_not_negative", "on_hand >= 0 OR allows_negative");
+                        });
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Categories.Category", b =>
+                {
+                    b.HasOne("Inventory.CatalogService.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_categories_categories_parent_id");
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Counts.CountLine", b =>
+                {
+                    b.HasOne("Inventory.CatalogService.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_count_lines_items_item_id");
+
+                    b.HasOne("Inventory.CatalogService.Counts.CountSession", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_count_lines_count_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Counts.CountSession", b =>
+                {
+                    b.HasOne("Inventory.CatalogService.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_count_sessions_locations_location_id");
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Items.Item", b =>
+                {
+                    b.HasOne("Inventory.CatalogService.Categories.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_items_categories_category_id");
+
+                    b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Locations.Location", b =>
+                {
+                    b.HasOne("Inventory.CatalogService.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_locations_locations_parent_id");
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Stock.Movement", b =>
+                {
+                    b.HasOne("Inventory.CatalogService.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_movements_items_item_id");
+
+                    b.HasOne("Inventory.CatalogService.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_movements_locations_location_id");
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Stock.StockLevel", b =>
+                {
+                    b.HasOne("Inventory.CatalogService.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_levels_items_item_id");
+
+                    b.HasOne("Inventory.CatalogService.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_levels_locations_location_id");
+                });
+
+            modelBuilder.Entity("Inventory.CatalogService.Counts.CountSession", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Inventory.CatalogService.Common;
+
+/// <summary>
+/// Query-string values parsed by the handler, not the binder, so a bad value is a 400 that names its parameter
+/// (the binder's own failure cannot say which one it was).
+/// </summary>
+public static class QueryValues
+{
+    public static Guid? Guid(Dictionary<string, string[]> errors, string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        if (System.Guid.TryParse(value, out var id) && id != System.Guid.Empty)
+            return id;
+        errors[name] = ["Not a valid id."];
+        return null;
+    }
+
+    public static bool Bool(Dictionary<string, string[]> errors, string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return false;
+        if (bool.TryParse(value, out var flag))
+            return flag;
+        errors[name] = ["Must be true or false."];
+        return false;
+    }
+
+    public static string OneOf(Dictionary<string, string[]> errors, string name, string? value, string fallback, params string[] allowed)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return fallback;
+        var match = allowed.FirstOrDefault(a => string.Equals(a, value.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (match is not null)
+            return match;
+        errors[name] = [$"Must be one of: {string.Join(", ", allowed)}."];
+        return fallback;
+    }
+
+    public static DateTimeOffset? Time(Dictionary<string, string[]> errors, string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+            return time.ToUniversalTime();
+        errors[name] = ["Not a valid date or time (ISO 8601, e.g. 2026-11-29 or 2026-11-29T10:00:00Z)."];
+        return null;
+    }
+}

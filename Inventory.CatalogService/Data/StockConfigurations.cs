@@ -1,0 +1,126 @@
+using Inventory.CatalogService.Audit;
+using Inventory.CatalogService.Counts;
+using Inventory.CatalogService.Idempotency;
+using Inventory.CatalogService.Items;
+using Inventory.CatalogService.Locations;
+using Inventory.CatalogService.Stock;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Inventory.CatalogService.Data;
+
+internal sealed class StockLevelConfiguration : IEntityTypeConfiguration<StockLevel>
+{
+    public void Configure(EntityTypeBuilder<StockLevel> level)
+    {
+        level.ToTable("stock_levels", table =>
+            table.HasCheckConstraint("ck_stock_levels_not_negative", "on_hand >= 0 OR allows_negative"));
+        level.HasKey(s => new { s.ItemId, s.LocationId });
+        level.Property(s => s.OnHand).HasPrecision(18, 4);
+        level.HasOne<Item>().WithMany().HasForeignKey(s => s.ItemId).OnDelete(DeleteBehavior.Restrict);
+        level.HasOne<Location>().WithMany().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Restrict);
+        level.HasIndex(s => new { s.LocationId, s.ItemId });
+    }
+}
+
+internal sealed class MovementConfiguration : IEntityTypeConfiguration<Movement>
+{
+    public void Configure(EntityTypeBuilder<Movement> movement)
+    {
+        movement.ToTable("movements", table =>
+        {
+            table.HasCheckConstraint("ck_movements_quantity_not_zero", "quantity <> 0");
+            table.HasCheckConstraint("ck_movements_type",
+                $"type IN ({string.Join(", ", MovementTypes.All.Select(t => $"'{t}'"))})");
+        });
+        movement.Property(m => m.Id).ValueGeneratedNever();
+        movement.Property(m => m.Seq).UseIdentityByDefaultColumn();
+        movement.Property(m => m.Quantity).HasPrecision(18, 4);
+        movement.Property(m => m.BalanceAfter).HasPrecision(18, 4);
+        movement.Property(m => m.Type).HasMaxLength(16);
+        movement.Property(m => m.ReasonCode).HasMaxLength(32);
+        movement.Property(m => m.Reference).HasMaxLength(100);
+        movement.Property(m => m.Note).HasMaxLength(500);
+        movement.Property(m => m.UserId).HasMaxLength(200);
+        movement.Property(m => m.IdempotencyKey).HasMaxLength(200);
+        movement.HasOne<Item>().WithMany().HasForeignKey(m => m.ItemId).OnDelete(DeleteBehavior.Restrict);
+        movement.HasOne<Location>().WithMany().HasForeignKey(m => m.LocationId).OnDelete(DeleteBehavior.Restrict);
+        movement.HasIndex(m => m.Seq).IsUnique();
+        // Lists by item, by location, by date (newest first), and the dashboard's per-day counts.
+        movement.HasIndex(m => new { m.ItemId, m.OccurredAt, m.Seq });
+        movement.HasIndex(m => new { m.LocationId, m.OccurredAt, m.Seq });
+        movement.HasIndex(m => new { m.OccurredAt, m.Seq });
+        // "Movements since the count's snapshot" for one item at one location.
+        movement.HasIndex(m => new { m.ItemId, m.LocationId, m.Seq });
+        movement.HasIndex(m => m.ReceiptLineId).IsUnique().HasFilter("receipt_line_id IS NOT NULL");
+        movement.HasIndex(m => m.OperationId).HasFilter("operation_id IS NOT NULL");
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> record)
+    {
+        record.ToTable("idempotency_keys");
+        record.HasKey(r => new { r.Caller, r.Key });
+        record.Property(r => r.Caller).HasMaxLength(200);
+        record.Property(r => r.Key).HasMaxLength(IdempotencyRules.KeyMaxLength);
+        record.Property(r => r.RequestHash).HasMaxLength(64);
+        record.HasIndex(r => r.CreatedAt);
+    }
+}
+
+internal sealed class ReceiptLineConfiguration : IEntityTypeConfiguration<ReceiptLine>
+{
+    public void Configure(EntityTypeBuilder<ReceiptLine> receipt)
+    {
+        receipt.ToTable("receipt_lines");
+        receipt.HasKey(r => r.ReceiptLineId);
+        receipt.Property(r => r.ReceiptLineId).ValueGeneratedNever();
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entry)
+    {
+        entry.ToTable("audit_entries");
+        entry.Property(e => e.EntityType).HasMaxLength(32);
+        entry.Property(e => e.Action).HasMaxLength(32);
+        entry.Property(e => e.UserId).HasMaxLength(200);
+        entry.Property(e => e.Changes).HasColumnType("jsonb");
+        entry.HasIndex(e => new { e.EntityType, e.EntityId, e.Id });
+    }
+}
+
+internal sealed class CountConfiguration : IEntityTypeConfiguration<CountSession>
+{
+    public void Configure(EntityTypeBuilder<CountSession> session)
+    {
+        session.ToTable("count_sessions", table =>
+            table.HasCheckConstraint("ck_count_sessions_status", "status IN ('open', 'posted', 'cancelled')"));
+        session.Property(s => s.Status).HasMaxLength(16);
+        session.Property(s => s.Note).HasMaxLength(500);
+        session.Property(s => s.OpenedBy).HasMaxLength(200);
+        session.Property(s => s.ClosedBy).HasMaxLength(200);
+        session.HasOne<Location>().WithMany().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Restrict);
+        // One open count per location at a time.
+        session.HasIndex(s => s.LocationId, "ix_count_sessions_one_open_per_location").HasDatabaseName("ix_count_sessions_one_open_per_location").IsUnique().HasFilter("status = 'open'");
+        session.HasIndex(s => new { s.OpenedAt, s.Id });
+        session.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.SessionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CountLineConfiguration : IEntityTypeConfiguration<CountLine>
+{
+    public void Configure(EntityTypeBuilder<CountLine> line)
+    {
+        line.ToTable("count_lines");
+        line.HasKey(l => new { l.SessionId, l.ItemId });
+        line.Property(l => l.SnapshotQuantity).HasPrecision(18, 4);
+        line.Property(l => l.CountedQuantity).HasPrecision(18, 4);
+        line.Property(l => l.PostedVariance).HasPrecision(18, 4);
+        line.Property(l => l.CountedBy).HasMaxLength(200);
+        line.HasOne<Item>().WithMany().HasForeignKey(l => l.ItemId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,47 @@
+namespace Inventory.CatalogService.Stock;
+
+/// <summary>
+/// A row of the append-only stock ledger. Never updated or deleted (a trigger refuses both); a correction is a
+/// new movement.
+/// </summary>
+public sealed class Movement
+{
+    public Guid Id { get; init; }
+    /// <summary>Ledger order. For one item at one location it is also commit order (the stock level row is locked meanwhile).</summary>
+    public long Seq { get; init; }
+    public Guid ItemId { get; init; }
+    public Guid LocationId { get; init; }
+    /// <summary>Signed: positive adds stock at the location, negative removes it.</summary>
+    public decimal Quantity { get; init; }
+    /// <summary>On hand at the location right after this movement.</summary>
+    public decimal BalanceAfter { get; init; }
+    public required string Type { get; init; }
+    public string? ReasonCode { get; init; }
+    public string? Reference { get; init; }
+    public string? Note { get; init; }
+    public required string UserId { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+    public string? IdempotencyKey { get; init; }
+    /// <summary>Groups the movements of one operation: both legs of a transfer, or the postings of one count.</summary>
+    public Guid? OperationId { get; init; }
+    public Guid? CountSessionId { get; init; }
+    public Guid? ReceiptLineId { get; init; }
+}
+
+public static class MovementTypes
+{
+    public const string Receipt = "receipt";
+    public const string Issue = "issue";
+    public const string Adjustment = "adjustment";
+    public const string TransferOut = "transfer_out";
+    public const string TransferIn = "transfer_in";
+    public const string Count = "count";
+
+    public static readonly string[] All = [Receipt, Issue, Adjustment, TransferOut, TransferIn, Count];
+}
+
+/// <summary>Why stock was adjusted; an adjustment must name one.</summary>
+public static class AdjustmentReasons
+{
+    public static readonly string[] All = ["damaged", "lost", "stolen", "found", "expired", "correction", "sample", "other"];
+}

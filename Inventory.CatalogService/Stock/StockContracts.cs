@@ -1,0 +1,41 @@
+namespace Inventory.CatalogService.Stock;
+
+public sealed record StockLevelDto(Guid ItemId, string Sku, Guid LocationId, string LocationCode, string LocationPath, decimal OnHand, DateTimeOffset UpdatedAt);
+
+public sealed record MovementDto(
+    Guid Id, long Seq, Guid ItemId, Guid LocationId, decimal Quantity, decimal BalanceAfter, string Type, string? ReasonCode,
+    string? Reference, string? Note, string UserId, DateTimeOffset OccurredAt, Guid? OperationId, Guid? CountSessionId, Guid? ReceiptLineId)
+{
+    public static MovementDto From(Movement m) => new(m.Id, m.Seq, m.ItemId, m.LocationId, m.Quantity, m.BalanceAfter, m.Type,
+        m.ReasonCode, m.Reference, m.Note, m.UserId, m.OccurredAt, m.OperationId, m.CountSessionId, m.ReceiptLineId);
+}
+
+/// <summary>A receipt (by a user) or an issue: one item, one location, a positive quantity.</summary>
+public sealed record StockChangeRequest(Guid? ItemId, Guid? LocationId, decimal? Quantity, string? Reference, string? Note);
+
+/// <summary>A signed correction with the reason it was needed.</summary>
+public sealed record AdjustmentRequest(Guid? ItemId, Guid? LocationId, decimal? Quantity, string? ReasonCode, string? Reference, string? Note);
+
+public sealed record TransferRequest(Guid? ItemId, Guid? FromLocationId, Guid? ToLocationId, decimal? Quantity, string? Reference, string? Note);
+
+/// <summary>What procurement's outbox posts for each received purchase-order line.</summary>
+public sealed record ReceiptRequest(Guid? ReceiptLineId, Guid? ItemId, Guid? LocationId, decimal? Quantity, string? Reference);
+
+/// <summary>The movements one request wrote (one, or the two legs of a transfer).</summary>
+public sealed record MovementResult(Guid OperationId, IReadOnlyList<MovementDto> Movements);
+
+public sealed record LowStockDto(Guid ItemId, string Sku, string Name, string Unit, decimal OnHand, decimal ReorderPoint,
+    decimal ReorderQuantity, Guid? PreferredSupplierId, string? CategoryPath);
+
+public sealed record DashboardDto(
+    int ItemCount,
+    decimal StockValue,
+    int LowStockCount,
+    int MovementsToday,
+    IReadOnlyList<CategoryValueDto> StockValueByCategory,
+    IReadOnlyList<DailyMovementsDto> MovementsPerDay);
+
+/// <summary>Stock value under a top-level category (null: items without a category).</summary>
+public sealed record CategoryValueDto(Guid? CategoryId, string Category, decimal Value);
+
+public sealed record DailyMovementsDto(DateOnly Date, int Count);
