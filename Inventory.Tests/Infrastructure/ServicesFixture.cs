@@ -29,7 +29,17 @@ public sealed class ServicesFixture : IAsyncLifetime
         Catalog = new(ResourceNames.Catalog, ResourceNames.CatalogDb, Postgres.ConnectionString(ResourceNames.CatalogDb), Tokens);
         // Procurement reaches the in-memory catalog through a link the tests can cut (outage tests).
         Procurement = new(ResourceNames.Procurement, ResourceNames.ProcurementDb, Postgres.ConnectionString(ResourceNames.ProcurementDb), Tokens,
-            services => services.AddHttpClient<CatalogClient>()
+            services => services.Configure<Inventory.ProcurementService.Receiving.ReceivingOptions>(o =>
+                {
+                    // Quick retries, so outage tests see recovery within seconds.
+                    o.PollInterval = TimeSpan.FromMilliseconds(200);
+                    o.InitialRetryDelay = TimeSpan.FromMilliseconds(200);
+                    o.MaxRetryDelay = TimeSpan.FromSeconds(1);
+                })
+                .AddHttpClient<CatalogClient>()
+                .ConfigureHttpClient(client => client.BaseAddress = new Uri("http://catalog/"))
+                .ConfigurePrimaryHttpMessageHandler(() => new FaultyLink(Catalog.Server.CreateHandler(), CatalogLink))
+                .Services.AddHttpClient<CatalogReceiptsClient>()
                 .ConfigureHttpClient(client => client.BaseAddress = new Uri("http://catalog/"))
                 .ConfigurePrimaryHttpMessageHandler(() => new FaultyLink(Catalog.Server.CreateHandler(), CatalogLink)));
         // Migrations run in the background at start; tests begin once both services report ready.
