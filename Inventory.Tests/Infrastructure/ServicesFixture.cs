@@ -85,7 +85,20 @@ public sealed class ServicesFixture : IAsyncLifetime
               IF tables IS NOT NULL THEN EXECUTE 'TRUNCATE ' || tables || ' RESTART IDENTITY CASCADE'; END IF;
             END $$;
             """, connection);
-        await command.ExecuteNonQueryAsync();
+        // Background work of a host (procurement's dispatcher) may hold row locks that deadlock with TRUNCATE;
+        // PostgreSQL then cancels one side, and trying again succeeds.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(50 * attempt);
+            }
+        }
     }
 
     public async Task DisposeAsync()
