@@ -42,9 +42,23 @@ try
     Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; .NET {Environment.Version}");
     await using (var db = new CatalogDbContext(new DbContextOptionsBuilder<CatalogDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options))
         await db.Database.MigrateAsync();
-    var load = await new CatalogDataGenerator(items, movements).WriteAsync(connectionString);
-    Console.WriteLine($"Bulk load: {load.Items:N0} items, {load.Movements:N0} movements, {load.StockLevels:N0} stock levels, " +
-        $"{load.Locations} locations, {load.Categories} categories in {load.Elapsed.TotalSeconds:N1} s (binary COPY, then ANALYZE)");
+    await using (var probe = new NpgsqlConnection(connectionString))
+    {
+        await probe.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT (SELECT count(*) FROM items), (SELECT count(*) FROM movements)", probe);
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        (items, movements) = ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
+    }
+    if (items > 0)
+        Console.WriteLine($"Using the data already there: {items:N0} items, {movements:N0} movements (no load)");
+    else
+    {
+        (items, movements) = (Option("items", 100_000), Option("movements", 1_000_000));
+        var load = await new CatalogDataGenerator(items, movements).WriteAsync(connectionString);
+        Console.WriteLine($"Bulk load: {load.Items:N0} items, {load.Movements:N0} movements, {load.StockLevels:N0} stock levels, " +
+            $"{load.Locations} locations, {load.Categories} categories in {load.Elapsed.TotalSeconds:N1} s (binary COPY, then ANALYZE)");
+    }
     await using (var vacuum = new NpgsqlConnection(connectionString))
     {
         await vacuum.OpenAsync();
