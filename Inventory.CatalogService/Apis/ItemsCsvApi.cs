@@ -87,6 +87,19 @@ public static class ItemsCsvApi
         var barcodeOwners = await db.Items.AsNoTracking().Where(i => i.Barcode != null && barcodes.Contains(i.Barcode))
             .Select(i => new { i.Barcode, i.SkuNormalized }).ToDictionaryAsync(i => i.Barcode!, i => i.SkuNormalized, ct);
 
+        // An existing item may not become indivisible while some of its stock is fractional (as in PUT).
+        var toIndivisible = rows.Select(r => (Row: r, Item: existing.GetValueOrDefault(ItemRules.NormalizeSku(r.Request.Sku!).ToUpperInvariant())))
+            .Where(x => x.Item is not null && !ItemRules.IsDivisible(x.Row.Request.Unit!.Trim()) && x.Item.Unit != x.Row.Request.Unit!.Trim().ToLowerInvariant())
+            .ToList();
+        if (toIndivisible.Count > 0)
+        {
+            var ids = toIndivisible.Select(x => x.Item!.Id).ToList();
+            var fractional = (await db.StockLevels.AsNoTracking().Where(s => ids.Contains(s.ItemId) && s.OnHand != decimal.Truncate(s.OnHand))
+                .Select(s => s.ItemId).Distinct().ToListAsync(ct)).ToHashSet();
+            foreach (var (row, item) in toIndivisible.Where(x => fractional.Contains(x.Item!.Id)))
+                errors[ItemCsv.Key(row.Number, "unit")] = [$"Stock of {item!.Sku} has fractional quantities, which '{row.Request.Unit!.Trim()}' cannot hold."];
+        }
+
         foreach (var row in rows)
         {
             var sku = ItemRules.NormalizeSku(row.Request.Sku!).ToUpperInvariant();

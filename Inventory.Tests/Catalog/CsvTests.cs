@@ -122,6 +122,18 @@ public sealed class CsvTests(ServicesFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_cannot_make_an_item_indivisible_while_its_stock_is_fractional()
+    {
+        var wh = await _client.CreateWarehouseAsync("WH1");
+        var rope = await _client.CreateItemAsync("ROPE", unit: "m");
+        await _client.ReceiveAsync(rope.Id, wh.Id, 1.5m);
+
+        var response = await ImportAsync("sku,name,unit\nROPE,Rope,each\n");
+
+        Assert.Contains("row 2: unit", (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).Keys);
+    }
+
+    [Fact]
     public async Task Only_managers_import()
     {
         var clerk = fixture.Catalog.CreateClientAs(Roles.Clerk);
