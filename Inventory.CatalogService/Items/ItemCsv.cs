@@ -48,7 +48,8 @@ public static class ItemCsv
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        if (decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        // No thousands separators: "12,50" is an error, not 1250.
+        if (decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             return value;
         errors[field] = ["Not a number (use a dot for decimals, e.g. 12.50)."];
         return null;
