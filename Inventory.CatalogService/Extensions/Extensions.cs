@@ -1,4 +1,5 @@
 using Inventory.CatalogService.Data;
+using Inventory.CatalogService.Seeding;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
@@ -15,5 +16,7 @@ internal static class Extensions
         builder.Services.AddDatabaseMigrator<CatalogDbContext>();
         builder.AddServiceAuthentication(ResourceNames.Catalog, trustedServices: ResourceNames.Procurement);
         builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.CatalogDb}");
+        if (builder.Configuration.GetValue<bool>(DevelopmentSeeder.EnabledSetting))
+            builder.Services.AddHostedService<DevelopmentSeeder>();
     }
 }
