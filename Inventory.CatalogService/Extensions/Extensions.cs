@@ -12,7 +12,7 @@ internal static class Extensions
     {
         builder.AddNpgsqlDbContext<CatalogDbContext>(ResourceNames.CatalogDb,
             settings => settings.ConnectionString = PostgresConnectionTuning.Apply(settings.ConnectionString),
-            options => CatalogDbContext.Configure(options.UseSnakeCaseNamingConvention()));
+            options => options.UseSnakeCaseNamingConvention());
         builder.Services.AddDatabaseMigrator<CatalogDbContext>();
         builder.AddServiceAuthentication(ResourceNames.Catalog, trustedServices: ResourceNames.Procurement);
         builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.CatalogDb}");
