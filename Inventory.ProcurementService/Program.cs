@@ -16,8 +16,7 @@ app.UseApiProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
-if (app.Environment.IsDevelopment())
-    app.MapOpenApi().AllowAnonymous();
+app.MapApiReference();
 app.MapSuppliersApi();
 app.MapSupplierItemsApi();
 app.MapPurchaseOrdersApi();

@@ -1,5 +1,3 @@
-using Scalar.AspNetCore;
-
 namespace Inventory.CatalogService.Apis;
 
 public static class CatalogApis
@@ -19,14 +17,4 @@ public static class CatalogApis
         return app;
     }
 
-    /// <summary>The OpenAPI document and a browsable reference (Scalar), in Development only.</summary>
-    public static WebApplication MapApiReference(this WebApplication app)
-    {
-        if (app.Environment.IsDevelopment())
-        {
-            app.MapOpenApi().AllowAnonymous();
-            app.MapScalarApiReference().AllowAnonymous();
-        }
-        return app;
-    }
 }
