@@ -34,8 +34,10 @@ public sealed class SupplierPagesTests(AppHostFixture fixture) : IDisposable
         Assert.Contains($"Supplier {name} created.", page);
         Assert.Contains("Ada Buyer", page);
         Assert.Contains("EUR", page);
+        Assert.All(new[] { "edit-supplier", "archive", "add-item", "new-order" }, id => Assert.True(Html.HasId(page, id), id));
         var list = Html.Decode(await Html.ReadAsync(await manager.GetAsync($"/suppliers?search={name}")));
         Assert.Contains($"href=\"{path}\">{name}</a>", list);
+        Assert.True(Html.HasId(list, "new-supplier"));
     }
 
     [Fact]
