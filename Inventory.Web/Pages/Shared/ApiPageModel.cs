@@ -16,6 +16,9 @@ public abstract class ApiPageModel : PageModel
     /// <summary>The outcome of the change that redirected here ("Draft PO-000012 created.").</summary>
     public string? Message { get; private set; }
 
+    /// <summary>The last save was refused because someone else saved first: the page offers to reload.</summary>
+    public bool Stale { get; private set; }
+
     /// <summary>Why the page's main data could not be shown (service down, not allowed), or null.</summary>
     public ApiProblem? LoadProblem { get; protected set; }
 
@@ -32,6 +35,7 @@ public abstract class ApiPageModel : PageModel
     protected void AddProblem(ApiProblem problem, Func<string, string?>? fieldFor = null)
     {
         ModelState.AddApiProblem(problem, fieldFor ?? (_ => null));
+        Stale |= problem.IsStale;
         if (problem.IsForbidden)
             Response.StatusCode = StatusCodes.Status403Forbidden;
     }
