@@ -1,6 +1,10 @@
 using Inventory.CatalogService.Apis;
 using Inventory.CatalogService.Extensions;
+using Inventory.CatalogService.Seeding;
 using Inventory.ServiceDefaults;
+
+if (args is [BulkSeedCommand.Name, ..])
+    return await BulkSeedCommand.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,3 +24,4 @@ app.MapApiReference();
 app.MapCatalogApis();
 
 app.Run();
+return 0;

@@ -1,8 +1,11 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Inventory.ServiceDefaults;
 
@@ -10,8 +13,7 @@ namespace Inventory.ServiceDefaults;
 /// Applies the committed EF Core migrations in the background, retrying until the database answers,
 /// and keeps the service's readiness (/health) unhealthy until they are applied, so no traffic is
 /// routed to a service whose schema is behind. The process itself stays alive (/alive) meanwhile.
-/// EF Core takes a database-wide migration lock, so replicas starting together apply each migration
-/// once; the others wait for the lock, then find nothing to do.
+/// Replicas starting together apply each migration once: see <see cref="MigrateWithLockAsync"/>.
 /// </summary>
 public sealed class DatabaseMigrator<TContext>(
     IServiceProvider services, MigrationStatus<TContext> status, ILogger<DatabaseMigrator<TContext>> logger)
@@ -48,8 +50,36 @@ public sealed class DatabaseMigrator<TContext>(
             return;
 
         logger.LogInformation("Applying {Count} migration(s) to {Context}: {Migrations}", pending.Count, typeof(TContext).Name, pending);
-        await context.Database.MigrateAsync(ct);
+        await MigrateWithLockAsync(context, ct);
     }
+
+    /// <summary>
+    /// Migrates while holding a session-level advisory lock on a connection of its own. The Npgsql provider's
+    /// own migration lock lasts one migration's transaction, so with several pending migrations a replica that
+    /// read the history earlier would re-apply one another replica just committed. Holding this lock across the
+    /// whole run makes the others wait, then find nothing left to apply.
+    /// </summary>
+    public static async Task MigrateWithLockAsync(TContext context, CancellationToken ct)
+    {
+        await using var lockConnection = new NpgsqlConnection(context.Database.GetConnectionString());
+        await lockConnection.OpenAsync(ct);
+        var key = LockKey();
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", lockConnection) { Parameters = { new() { Value = key } } })
+            await take.ExecuteNonQueryAsync(ct);
+        try
+        {
+            await context.Database.MigrateAsync(ct);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", lockConnection) { Parameters = { new() { Value = key } } };
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    // Stable across processes (string.GetHashCode is not): the first 8 bytes of SHA-256 of the context's name.
+    private static long LockKey() =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(typeof(TContext).FullName!)), 0);
 }
 
 /// <summary>Whether <typeparamref name="TContext"/>'s migrations have been applied by this process.</summary>

@@ -19,10 +19,10 @@ public static class AuditApi
     }
 
     public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem>> ListAudit(
-        CatalogDbContext db, string? entityType = null, string? entityId = null, int? pageSize = null, string? after = null,
+        CatalogDbContext db, string? entityType = null, string? entityId = null, string? pageSize = null, string? after = null,
         CancellationToken ct = default)
     {
-        Paging.TryResolve(pageSize, after, out var size, out var afterKey, out var errors);
+        PageRequest.Resolve(pageSize, after, out var size, out var afterKey, out var errors);
         var type = string.IsNullOrWhiteSpace(entityType) ? null : QueryValues.OneOf(errors, "entityType", entityType, "", AuditEntityTypes.All);
         var id = QueryValues.Guid(errors, "entityId", entityId);
         if (id is not null && type is null)

@@ -15,6 +15,7 @@ public static class CatalogApis
         app.MapStockApi();
         app.MapDashboardApi();
         app.MapCountsApi();
+        app.MapItemsCsvApi();
         return app;
     }
 

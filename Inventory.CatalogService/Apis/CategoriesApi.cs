@@ -34,10 +34,10 @@ public static class CategoriesApi
     }
 
     public static async Task<Results<Ok<Page<CategoryDto>>, ValidationProblem>> ListCategories(
-        CatalogDbContext db, string? search = null, int? pageSize = null, string? after = null, bool includeArchived = false,
+        CatalogDbContext db, string? search = null, string? pageSize = null, string? after = null, bool includeArchived = false,
         CancellationToken ct = default)
     {
-        if (!Paging.TryResolve(pageSize, after, out var size, out var afterKey, out var errors))
+        if (!PageRequest.Resolve(pageSize, after, out var size, out var afterKey, out var errors))
             return TypedResults.ValidationProblem(errors);
         string[] key = [];
         if (afterKey is not null && !Cursor.TryDecode(afterKey, "path", 2, out key))

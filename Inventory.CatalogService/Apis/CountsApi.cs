@@ -37,10 +37,10 @@ public static class CountsApi
     private static bool HidesExpected(ClaimsPrincipal user) => !Caller.IsAtLeast(user, Roles.Manager);
 
     public static async Task<Results<Ok<Page<CountSummaryDto>>, ValidationProblem>> ListCounts(
-        CatalogDbContext db, string? locationId = null, string? status = null, int? pageSize = null, string? after = null,
+        CatalogDbContext db, string? locationId = null, string? status = null, string? pageSize = null, string? after = null,
         CancellationToken ct = default)
     {
-        Paging.TryResolve(pageSize, after, out var size, out var afterKey, out var errors);
+        PageRequest.Resolve(pageSize, after, out var size, out var afterKey, out var errors);
         var location = QueryValues.Guid(errors, "locationId", locationId);
         var state = string.IsNullOrWhiteSpace(status) ? null
             : QueryValues.OneOf(errors, "status", status, "", CountStatuses.Open, CountStatuses.Posted, CountStatuses.Cancelled);

@@ -27,21 +27,25 @@ public static class DashboardApi
         var todayStart = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var firstDay = todayStart.AddDays(-(Days - 1));
 
-        var totals = (await db.QueryAsync("""
-            SELECT count(*) FILTER (WHERE NOT is_archived),
-                   coalesce(sum(on_hand * unit_cost), 0),
+        // One pass over the stored item totals, grouped by category (a few dozen rows), rolled up to top-level
+        // categories here with the small category table.
+        var byLeaf = await db.QueryAsync("""
+            SELECT category_id,
+                   count(*) FILTER (WHERE NOT is_archived),
+                   coalesce(sum(on_hand * unit_cost) FILTER (WHERE on_hand <> 0), 0),
                    count(*) FILTER (WHERE on_hand <= reorder_point AND NOT is_archived)
-            FROM items
-            """, r => (Items: r.GetInt64(0), Value: r.GetDecimal(1), Low: r.GetInt64(2)), ct))[0];
-        var byCategory = await db.QueryAsync("""
-            SELECT root.id, coalesce(root.name, 'Uncategorized'), sum(i.on_hand * i.unit_cost) AS value
-            FROM items i
-            LEFT JOIN categories leaf ON leaf.id = i.category_id
-            LEFT JOIN categories root ON root.id = split_part(leaf.path_ids, '/', 2)::uuid
-            WHERE i.on_hand <> 0
-            GROUP BY root.id, root.name
-            ORDER BY value DESC, 2
-            """, r => new CategoryValueDto(r.IsDBNull(0) ? null : r.GetGuid(0), r.GetString(1), r.GetDecimal(2)), ct);
+            FROM items GROUP BY category_id
+            """, r => (Category: r.IsDBNull(0) ? (Guid?)null : r.GetGuid(0), Items: r.GetInt64(1), Value: r.GetDecimal(2), Low: r.GetInt64(3)), ct);
+        var categories = await db.QueryAsync("SELECT id, name, path_ids FROM categories",
+            r => (Id: r.GetGuid(0), Name: r.GetString(1), Root: Guid.Parse(r.GetString(2).Split('/', StringSplitOptions.RemoveEmptyEntries)[0])), ct);
+        var rootOf = categories.ToDictionary(c => c.Id, c => c.Root);
+        var names = categories.ToDictionary(c => c.Id, c => c.Name);
+        var byCategory = byLeaf
+            .GroupBy(l => l.Category is { } leaf && rootOf.TryGetValue(leaf, out var root) ? root : (Guid?)null)
+            .Select(g => new CategoryValueDto(g.Key, g.Key is { } id ? names[id] : "Uncategorized", g.Sum(l => l.Value)))
+            .Where(c => c.Value != 0)
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Category, StringComparer.Ordinal)
+            .ToList();
         var perDay = (await db.QueryAsync("""
             SELECT (occurred_at AT TIME ZONE 'UTC')::date AS day, count(*)
             FROM movements WHERE occurred_at >= $1
@@ -51,7 +55,7 @@ public static class DashboardApi
 
         var days = Enumerable.Range(0, Days).Select(i => DateOnly.FromDateTime(firstDay.AddDays(i).UtcDateTime))
             .Select(d => new DailyMovementsDto(d, perDay.GetValueOrDefault(d))).ToList();
-        return TypedResults.Ok(new DashboardDto((int)totals.Items, totals.Value, (int)totals.Low,
+        return TypedResults.Ok(new DashboardDto((int)byLeaf.Sum(l => l.Items), byLeaf.Sum(l => l.Value), (int)byLeaf.Sum(l => l.Low),
             perDay.GetValueOrDefault(today), byCategory, days));
     }
 }

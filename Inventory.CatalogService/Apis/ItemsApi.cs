@@ -37,9 +37,9 @@ public static class ItemsApi
     public static async Task<Results<Ok<Page<ItemDto>>, ValidationProblem>> ListItems(
         CatalogDbContext db, string? search = null, string? categoryId = null, string? locationId = null, string? lowStock = null,
         string? archived = null, string? includeArchived = null, string? sort = null, string? dir = null,
-        int? pageSize = null, string? after = null, CancellationToken ct = default)
+        string? pageSize = null, string? after = null, CancellationToken ct = default)
     {
-        Paging.TryResolve(pageSize, after, out var size, out var afterKey, out var errors);
+        PageRequest.Resolve(pageSize, after, out var size, out var afterKey, out var errors);
         var list = new ItemListQuery(
             search,
             QueryValues.Guid(errors, "categoryId", categoryId),

@@ -89,9 +89,9 @@ public static class MovementsApi
 
     public static async Task<Results<Ok<Page<MovementDto>>, ValidationProblem>> ListMovements(
         CatalogDbContext db, string? itemId = null, string? locationId = null, string? type = null, string? from = null, string? to = null,
-        string? operationId = null, int? pageSize = null, string? after = null, CancellationToken ct = default)
+        string? operationId = null, string? pageSize = null, string? after = null, CancellationToken ct = default)
     {
-        Paging.TryResolve(pageSize, after, out var size, out var afterKey, out var errors);
+        PageRequest.Resolve(pageSize, after, out var size, out var afterKey, out var errors);
         var item = QueryValues.Guid(errors, "itemId", itemId);
         var location = QueryValues.Guid(errors, "locationId", locationId);
         var operation = QueryValues.Guid(errors, "operationId", operationId);

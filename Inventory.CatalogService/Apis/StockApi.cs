@@ -24,10 +24,10 @@ public static class StockApi
     }
 
     public static async Task<Results<Ok<Page<StockLevelDto>>, ValidationProblem>> ListStockLevels(
-        CatalogDbContext db, string? itemId = null, string? locationId = null, string? includeZero = null, int? pageSize = null,
+        CatalogDbContext db, string? itemId = null, string? locationId = null, string? includeZero = null, string? pageSize = null,
         string? after = null, CancellationToken ct = default)
     {
-        Paging.TryResolve(pageSize, after, out var size, out var afterKey, out var errors);
+        PageRequest.Resolve(pageSize, after, out var size, out var afterKey, out var errors);
         var item = QueryValues.Guid(errors, "itemId", itemId);
         var location = QueryValues.Guid(errors, "locationId", locationId);
         var withZero = QueryValues.Bool(errors, "includeZero", includeZero);
@@ -61,9 +61,9 @@ public static class StockApi
     }
 
     public static async Task<Results<Ok<Page<LowStockDto>>, ValidationProblem>> ListLowStock(
-        CatalogDbContext db, int? pageSize = null, string? after = null, CancellationToken ct = default)
+        CatalogDbContext db, string? pageSize = null, string? after = null, CancellationToken ct = default)
     {
-        Paging.TryResolve(pageSize, after, out var size, out var afterKey, out var errors);
+        PageRequest.Resolve(pageSize, after, out var size, out var afterKey, out var errors);
         string[] key = [];
         if (afterKey is not null && !Cursor.TryDecode(afterKey, "sku", 1, out key))
             errors["after"] = Cursor.Invalid()["after"];

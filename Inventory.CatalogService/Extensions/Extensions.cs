@@ -1,4 +1,5 @@
 using Inventory.CatalogService.Data;
+using Inventory.CatalogService.Seeding;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,11 @@ internal static class Extensions
     {
         builder.AddNpgsqlDbContext<CatalogDbContext>(ResourceNames.CatalogDb,
             settings => settings.ConnectionString = PostgresConnectionTuning.Apply(settings.ConnectionString),
-            options => CatalogDbContext.Configure(options.UseSnakeCaseNamingConvention()));
+            options => options.UseSnakeCaseNamingConvention());
         builder.Services.AddDatabaseMigrator<CatalogDbContext>();
         builder.AddServiceAuthentication(ResourceNames.Catalog, trustedServices: ResourceNames.Procurement);
         builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.CatalogDb}");
+        if (builder.Configuration.GetValue<bool>(DevelopmentSeeder.EnabledSetting))
+            builder.Services.AddHostedService<DevelopmentSeeder>();
     }
 }

@@ -43,6 +43,19 @@ public static class StockLedger
 {
     public static async Task<Outcome<MovementResult>> ApplyAsync(CatalogDbContext db, LedgerWrite write, CancellationToken ct)
     {
+        try
+        {
+            return await ApplyCheckedAsync(db, write, ct);
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.NumericValueOutOfRange)
+        {
+            // A balance beyond numeric(18,4); the caller's transaction is rolled back.
+            return Problems.Conflict("quantity", "The resulting quantity would exceed the largest quantity the catalog stores.");
+        }
+    }
+
+    private static async Task<Outcome<MovementResult>> ApplyCheckedAsync(CatalogDbContext db, LedgerWrite write, CancellationToken ct)
+    {
         var net = write.Legs.Sum(l => l.Quantity);
         var addsStock = write.Legs.Any(l => l.Quantity > 0);
         var item = await db.QuerySingleAsync(

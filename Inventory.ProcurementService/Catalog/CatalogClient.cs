@@ -44,17 +44,7 @@ public sealed class CatalogClient(HttpClient http)
         return items;
     }
 
-    /// <summary>Posts a receipt movement; the catalog answers a repeat of the same receipt line with the first result.</summary>
-    public async Task<(bool Posted, string? Error)> PostReceiptAsync(CatalogReceipt receipt, CancellationToken ct)
-    {
-        using var response = await SendAsync(() => http.PostAsJsonAsync("api/receipts", receipt, ct));
-        if (response.IsSuccessStatusCode)
-            return (true, null);
-        var body = await response.Content.ReadAsStringAsync(ct);
-        return (false, $"{(int)response.StatusCode} {response.ReasonPhrase}: {Truncate(body, 500)}");
-    }
-
-    private static async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send)
+    internal static async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send)
     {
         try
         {
@@ -74,7 +64,6 @@ public sealed class CatalogClient(HttpClient http)
             throw new InvalidOperationException($"The catalog refused the request: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
     }
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }
 
 public sealed class CatalogUnavailableException(Exception inner) : Exception("The catalog service is unavailable.", inner);

@@ -7,6 +7,7 @@ using Inventory.ProcurementService.Replenishment;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
+using Polly;
 
 namespace Inventory.ProcurementService.Extensions;
 
@@ -33,9 +34,16 @@ internal static class Extensions
         builder.Services.AddSingleton(sp => new TokenMinter(TokenClaims.ServiceIssuer(ResourceNames.Procurement),
             builder.Configuration[SigningKeySetting] ?? throw new InvalidOperationException($"{SigningKeySetting} is not configured."),
             sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddHttpClient<CatalogClient>(client =>
-                client.BaseAddress = new Uri(builder.Configuration["Catalog:BaseAddress"] ?? ResourceNames.ServiceUri(ResourceNames.Catalog).ToString()))
+        var catalogAddress = new Uri(builder.Configuration["Catalog:BaseAddress"] ?? ResourceNames.ServiceUri(ResourceNames.Catalog).ToString());
+        builder.Services.AddHttpClient<CatalogClient>(client => client.BaseAddress = catalogAddress)
             .AddHttpMessageHandler(sp => new ServiceTokenHandler(ResourceNames.Catalog, sp.GetRequiredService<TokenMinter>()));
+        // The dispatcher retries with its own backoff; the default handler's retries would only stack on top.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out.
+        builder.Services.AddHttpClient<CatalogReceiptsClient>(client => client.BaseAddress = catalogAddress)
+            .AddHttpMessageHandler(sp => new ServiceTokenHandler(ResourceNames.Catalog, sp.GetRequiredService<TokenMinter>()))
+            .RemoveAllResilienceHandlers()
+#pragma warning restore EXTEXP0001
+            .AddResilienceHandler("post-receipt", pipeline => pipeline.AddTimeout(TimeSpan.FromSeconds(15)));
     }
 
     private const string SigningKeySetting = "Auth:SigningKey";

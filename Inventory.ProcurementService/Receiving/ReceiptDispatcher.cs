@@ -16,6 +16,7 @@ public sealed class ReceiptDispatcher(
     IServiceScopeFactory scopes, ReceiptSignal signal, MigrationStatus<ProcurementDbContext> migrations,
     IOptions<ReceivingOptions> options, TimeProvider clock, ILogger<ReceiptDispatcher> logger) : BackgroundService
 {
+    // Columns map by the snake_case naming convention (item_id → ItemId).
     private sealed record ClaimedLine(Guid Id, Guid ItemId, Guid LocationId, decimal Quantity, string Reference, int Attempts);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,7 +44,7 @@ public sealed class ReceiptDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProcurementDbContext>();
-        var catalog = scope.ServiceProvider.GetRequiredService<CatalogClient>();
+        var catalog = scope.ServiceProvider.GetRequiredService<CatalogReceiptsClient>();
         var settings = options.Value;
         var now = clock.GetUtcNow();
 
@@ -55,8 +56,7 @@ public sealed class ReceiptDispatcher(
                 ORDER BY next_attempt_at
                 LIMIT {settings.BatchSize}
                 FOR UPDATE SKIP LOCKED)
-            RETURNING id AS "Id", item_id AS "ItemId", location_id AS "LocationId", quantity AS "Quantity",
-                      reference AS "Reference", attempts AS "Attempts"
+            RETURNING id, item_id, location_id, quantity, reference, attempts
             """).ToListAsync(ct);
 
         foreach (var line in claimed)
@@ -64,7 +64,7 @@ public sealed class ReceiptDispatcher(
         return claimed.Count;
     }
 
-    private async Task PostAsync(ProcurementDbContext db, CatalogClient catalog, ClaimedLine line, CancellationToken ct)
+    private async Task PostAsync(ProcurementDbContext db, CatalogReceiptsClient catalog, ClaimedLine line, CancellationToken ct)
     {
         string? error;
         try

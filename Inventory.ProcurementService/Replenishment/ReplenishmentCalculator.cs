@@ -9,9 +9,10 @@ public sealed record Suggestion(Guid ItemId, string Sku, string Name, string Uni
     decimal ReorderPoint, decimal ReorderQuantity, decimal SuggestedQuantity, SupplierTerms? Supplier);
 
 /// <summary>
-/// What to reorder. An item is suggested when on hand + on order ≤ reorder point. The quantity is the larger
-/// of the reorder quantity and the shortfall (reorder point − on hand − on order), raised to the supplier's
-/// minimum order quantity and, for units that cannot be split, rounded up to a whole number. The supplier is
+/// What to reorder. An item is suggested when its stock position (on hand + on order) ≤ reorder point. The
+/// quantity covers the shortfall (reorder point − position) plus the reorder quantity — it orders up to reorder
+/// point + reorder quantity, so once ordered the item is no longer suggested — raised to the supplier's minimum
+/// order quantity and, for units that cannot be split, rounded up to a whole number. The supplier is
 /// the item's preferred supplier item, else the catalog's preferred supplier if we buy the item from it, else
 /// the cheapest supplier of the item; an item no supplier sells is suggested without one.
 /// </summary>
@@ -43,7 +44,7 @@ public static class ReplenishmentCalculator
     public static decimal Quantity(CatalogItem item, decimal onOrder, SupplierTerms? supplier)
     {
         var shortfall = Math.Max(0, item.ReorderPoint - item.OnHand - onOrder);
-        var quantity = Math.Max(item.ReorderQuantity, shortfall);
+        var quantity = shortfall + item.ReorderQuantity;
         if (supplier is not null)
             quantity = Math.Max(quantity, supplier.MinimumOrderQuantity);
         return DivisibleUnits.Contains(item.Unit) ? quantity : Math.Ceiling(quantity);

@@ -126,6 +126,8 @@ public sealed class ItemListTests(ServicesFixture fixture) : IAsyncLifetime
     [InlineData("categoryId=abc", "categoryId")]
     [InlineData("locationId=abc", "locationId")]
     [InlineData("archived=some", "archived")]
+    [InlineData("pageSize=ten", "pageSize")]
+    [InlineData("pageSize=0", "pageSize")]
     public async Task Bad_list_parameters_name_the_parameter(string query, string field)
     {
         var response = await _client.GetAsync($"/api/items?{query}");

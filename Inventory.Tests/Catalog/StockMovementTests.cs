@@ -254,6 +254,17 @@ public sealed class StockMovementTests(ServicesFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_balance_beyond_the_largest_storable_quantity_is_refused_not_a_500()
+    {
+        await _manager.ReceiveAsync(_item.Id, _a.Id, 99_999_999_999_999m);
+
+        var response = await _manager.PostAsJsonAsync("/api/movements/receipts", new { itemId = _item.Id, locationId = _a.Id, quantity = 99_999_999_999_999m });
+
+        Assert.Contains("quantity", (await response.AssertProblemAsync(HttpStatusCode.Conflict)).Keys);
+        Assert.Equal(99_999_999_999_999m, await _manager.OnHandAsync(_item.Id, _a.Id));
+    }
+
+    [Fact]
     public async Task A_clerk_may_issue_and_transfer_but_not_receive_or_adjust()
     {
         var receipt = await _clerk.PostAsJsonAsync("/api/movements/receipts", new { itemId = _item.Id, locationId = _a.Id, quantity = 1 });

@@ -29,7 +29,17 @@ public sealed class ServicesFixture : IAsyncLifetime
         Catalog = new(ResourceNames.Catalog, ResourceNames.CatalogDb, Postgres.ConnectionString(ResourceNames.CatalogDb), Tokens);
         // Procurement reaches the in-memory catalog through a link the tests can cut (outage tests).
         Procurement = new(ResourceNames.Procurement, ResourceNames.ProcurementDb, Postgres.ConnectionString(ResourceNames.ProcurementDb), Tokens,
-            services => services.AddHttpClient<CatalogClient>()
+            services => services.Configure<Inventory.ProcurementService.Receiving.ReceivingOptions>(o =>
+                {
+                    // Quick retries, so outage tests see recovery within seconds.
+                    o.PollInterval = TimeSpan.FromMilliseconds(200);
+                    o.InitialRetryDelay = TimeSpan.FromMilliseconds(200);
+                    o.MaxRetryDelay = TimeSpan.FromSeconds(1);
+                })
+                .AddHttpClient<CatalogClient>()
+                .ConfigureHttpClient(client => client.BaseAddress = new Uri("http://catalog/"))
+                .ConfigurePrimaryHttpMessageHandler(() => new FaultyLink(Catalog.Server.CreateHandler(), CatalogLink))
+                .Services.AddHttpClient<CatalogReceiptsClient>()
                 .ConfigureHttpClient(client => client.BaseAddress = new Uri("http://catalog/"))
                 .ConfigurePrimaryHttpMessageHandler(() => new FaultyLink(Catalog.Server.CreateHandler(), CatalogLink)));
         // Migrations run in the background at start; tests begin once both services report ready.
@@ -75,7 +85,20 @@ public sealed class ServicesFixture : IAsyncLifetime
               IF tables IS NOT NULL THEN EXECUTE 'TRUNCATE ' || tables || ' RESTART IDENTITY CASCADE'; END IF;
             END $$;
             """, connection);
-        await command.ExecuteNonQueryAsync();
+        // Background work of a host (procurement's dispatcher) may hold row locks that deadlock with TRUNCATE;
+        // PostgreSQL then cancels one side, and trying again succeeds.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(50 * attempt);
+            }
+        }
     }
 
     public async Task DisposeAsync()

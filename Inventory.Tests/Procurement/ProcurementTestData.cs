@@ -63,6 +63,21 @@ public sealed class ProcurementTestData(ServicesFixture fixture)
         return (await response.Content.ReadFromJsonAsync<PurchaseOrderDto>())!;
     }
 
+    public async Task<Guid> LocationAsync(string code = "WH-1")
+    {
+        var response = await CatalogManager.PostAsJsonAsync("/api/locations", new { code, name = $"Warehouse {code}", kind = "warehouse" });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The catalog's on-hand quantity of an item and how many receipt movements it has.</summary>
+    public async Task<(decimal OnHand, int Receipts)> StockAsync(Guid itemId)
+    {
+        var item = await CatalogManager.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/items/{itemId}");
+        var receipts = item.GetProperty("recentMovements").EnumerateArray().Count(m => m.GetProperty("type").GetString() == "receipt");
+        return (item.GetProperty("onHand").GetDecimal(), receipts);
+    }
+
     public async Task<PurchaseOrderDto> OrderAsync(Guid id) =>
         (await Manager.GetFromJsonAsync<PurchaseOrderDto>($"/api/purchase-orders/{id}"))!;
 }

@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace Inventory.CatalogService.Items;
+
+/// <summary>
+/// The item CSV format, shared by export and import. Import needs <c>sku</c>, <c>name</c> and <c>unit</c>; the
+/// other columns are optional and an absent column means "empty" (the default). <c>category</c> is a category
+/// path as lists show it ("Hardware / Fasteners"). Export's <c>archived</c> and <c>onHand</c> are ignored on import.
+/// </summary>
+public static class ItemCsv
+{
+    public const int MaxRows = 50_000;
+
+    public static readonly string[] Columns =
+        ["sku", "name", "description", "category", "unit", "barcode", "unitCost", "reorderPoint", "reorderQuantity", "preferredSupplierId", "archived", "onHand"];
+
+    public static readonly string[] Required = ["sku", "name", "unit"];
+
+    /// <summary>A data row as parsed: the request it describes, the category path it names, and its field errors.</summary>
+    public sealed record Row(int Number, CreateItemRequest Request, string? CategoryPath, Dictionary<string, string[]> Errors);
+
+    /// <summary>Parses one row (field name → raw text); errors are keyed by the column name.</summary>
+    public static Row Parse(int number, Func<string, string?> field)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var request = new CreateItemRequest(
+            Sku: field("sku"),
+            Name: field("name"),
+            Description: Empty(field("description")),
+            Unit: field("unit"),
+            UnitCost: Amount(errors, "unitCost", field("unitCost")),
+            ReorderPoint: Amount(errors, "reorderPoint", field("reorderPoint")),
+            ReorderQuantity: Amount(errors, "reorderQuantity", field("reorderQuantity")),
+            CategoryId: null,
+            Barcode: Empty(field("barcode")),
+            PreferredSupplierId: SupplierId(errors, field("preferredSupplierId")));
+        foreach (var (key, messages) in ItemRules.Validate(request))
+            errors.TryAdd(key, messages);
+        return new Row(number, request, Empty(field("category"))?.Trim(), errors);
+    }
+
+    /// <summary>The error key of a field of a row, e.g. "row 3: unitCost" (rows are numbered as in the file; the header is row 1).</summary>
+    public static string Key(int row, string field) => $"row {row}: {field}";
+
+    private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    private static decimal? Amount(Dictionary<string, string[]> errors, string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        // No thousands separators: "12,50" is an error, not 1250.
+        if (decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            return value;
+        errors[field] = ["Not a number (use a dot for decimals, e.g. 12.50)."];
+        return null;
+    }
+
+    private static Guid? SupplierId(Dictionary<string, string[]> errors, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        if (Guid.TryParse(text.Trim(), out var id))
+            return id;
+        errors["preferredSupplierId"] = ["Not a valid supplier id."];
+        return null;
+    }
+}
