@@ -14,7 +14,7 @@ public sealed class ReplenishmentPageTests(AppHostFixture fixture) : IDisposable
     [Fact]
     public async Task A_low_stock_item_is_suggested_under_its_supplier_and_ordering_it_creates_a_draft_and_names_what_was_skipped()
     {
-        // No stock at all, reorder point 10: low. Ordered in the supplier's MOQ-free quantity, the reorder quantity.
+        // No stock at all, reorder point 10: low. Ordered up to reorder point + reorder quantity: 10 + 25.
         var low = await _ui.ItemAsync(ProcurementUi.Unique("LOW"), reorderPoint: 10, reorderQuantity: 25);
         var orphan = await _ui.ItemAsync(ProcurementUi.Unique("ORPHAN"), reorderPoint: 5, reorderQuantity: 5);
         var supplier = await _ui.SupplierAsync(ProcurementUi.Unique("Restock"));
@@ -27,7 +27,7 @@ public sealed class ReplenishmentPageTests(AppHostFixture fixture) : IDisposable
         var row = Html.Row(page[start..page.IndexOf("</section>", start, StringComparison.Ordinal)], low.Sku);
         Assert.True(row.Length > 0, "the item is listed under its supplier");
         Assert.Equal(("0", "0", "10"), (Html.Cell(row, "onHand"), Html.Cell(row, "onOrder"), Html.Cell(row, "reorderPoint")));
-        Assert.Equal("25 each", Html.Cell(row, "suggested"));
+        Assert.Equal("35 each", Html.Cell(row, "suggested"));
         Assert.Contains($"value=\"{low.Id}\"", row);
 
         var result = await manager.SubmitFormAsync("/replenishment", "/replenishment", new Dictionary<string, string>
@@ -43,7 +43,7 @@ public sealed class ReplenishmentPageTests(AppHostFixture fixture) : IDisposable
         Assert.Contains($"href=\"/purchase-orders/{draft.Id}\">{draft.Number}</a>", after);
         var order = await _ui.OrderAsync(draft.Id);
         Assert.Equal("Draft", order.Status);
-        Assert.Equal([(low.Id, 25m, 3m)], order.Lines.Select(l => (l.ItemId, l.QuantityOrdered, l.UnitPrice)));
+        Assert.Equal([(low.Id, 35m, 3m)], order.Lines.Select(l => (l.ItemId, l.QuantityOrdered, l.UnitPrice)));
         // Now on order, the item is no longer suggested.
         Assert.DoesNotContain($"data-sku=\"{low.Sku}\"", after);
     }
