@@ -6,6 +6,7 @@ using Inventory.Web.Services;
 using Inventory.Web.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Http.Resilience;
 
 namespace Inventory.Web.Extensions;
 
@@ -32,7 +33,14 @@ internal static class Extensions
 
         builder.Services.AddHttpClient<CatalogClient>(client => client.BaseAddress = ResourceNames.ServiceUri(ResourceNames.Catalog))
             .AddUserToken(ResourceNames.Catalog);
+        // Procurement's writes take no idempotency key: a retried POST after a timeout could create a second order,
+        // so only safe methods are retried; the page tells the user when a write did not get through.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
         builder.Services.AddHttpClient<ProcurementClient>(client => client.BaseAddress = ResourceNames.ServiceUri(ResourceNames.Procurement))
-            .AddUserToken(ResourceNames.Procurement);
+            .AddUserToken(ResourceNames.Procurement)
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
+#pragma warning restore EXTEXP0001
+        builder.Services.AddScoped<UserNames>();
     }
 }

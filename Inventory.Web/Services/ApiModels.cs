@@ -5,3 +5,5 @@ namespace Inventory.Web.Services;
 public sealed record ItemSummary(Guid Id, string Sku, string Name, string? Description, string Unit, decimal UnitCost, bool IsArchived);
 
 public sealed record SupplierSummary(Guid Id, string Name, string? ContactName, string? Email, string? Phone, int LeadTimeDays, string Currency, bool IsArchived);
+
+public sealed record LocationSummary(Guid Id, string Code, string Name, string Kind, string Path, bool IsArchived);

@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using Inventory.Web.Pages.Shared;
+using Inventory.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Inventory.Web.Pages.PurchaseOrders;
+
+/// <summary>Receives goods against a submitted order: a location and a quantity per open line (blank: not received now).</summary>
+[Authorize(Roles = UserRoles.Operators)]
+public sealed class OrderReceiveModel(ProcurementClient procurement, CatalogClient catalog) : ApiPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public ReceiveInput Input { get; set; } = new();
+
+    public PurchaseOrder? Order { get; private set; }
+
+    /// <summary>Catalog locations to receive into; null when the catalog cannot list them (the page then asks for the id).</summary>
+    public List<SelectListItem>? LocationChoices { get; private set; }
+    public ApiProblem? LocationsProblem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } stop)
+            return stop;
+        Input.Lines = Order?.Lines.Where(l => l.QuantityOpen > 0).Select(l => new ReceiveLineInput { LineId = l.Id }).ToList() ?? [];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } stop)
+            return stop;
+        if (Order is null || !ModelState.IsValid)
+            return Page();
+
+        // Only rows with a quantity are sent; remember which row each sent line came from, for its errors.
+        var rows = Enumerable.Range(0, Input.Lines.Count).Where(i => Input.Lines[i].Quantity is { } q && q != 0).ToList();
+        if (rows.Count == 0)
+        {
+            ModelState.AddModelError("", "Enter the quantity received for at least one line.");
+            return Page();
+        }
+        var lines = rows.Select(i => new ReceiveLineWrite(Input.Lines[i].LineId, Input.Lines[i].Quantity!.Value)).ToList();
+        var result = await procurement.ReceiveAsync(Id, new ReceiveWrite(Input.LocationId, lines), ct);
+        if (!result.Succeeded)
+        {
+            if (result.Problem.IsNotFound)
+                return NotFound();
+            AddProblem(result.Problem, path => path == "locationId" ? "Input.LocationId"
+                : ApiProblemModelState.TryParseLine(path, out var index, out var field) && field == "quantity" && index < rows.Count
+                    ? $"Input.Lines[{rows[index]}].Quantity"
+                    : null);
+            return Page();
+        }
+        var count = result.Value.Lines.Count;
+        return RedirectWithMessage($"Received {count} line{(count == 1 ? "" : "s")} on {Order.Number}. Stock is posted to the catalog in the background.",
+            "/PurchaseOrders/Details", new { id = Id });
+    }
+
+    public PurchaseOrderLine? LineOf(ReceiveLineInput row) => Order?.Lines.FirstOrDefault(l => l.Id == row.LineId);
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var order = await procurement.GetOrderAsync(Id, ct);
+        if (!order.Succeeded)
+            return NotFoundOrShow(order.Problem);
+        if (!order.Value.CanReceive)
+            return RedirectWithMessage($"{order.Value.Number} is {PurchaseOrderStatuses.Display(order.Value.Status).ToLowerInvariant()}: it takes no receipts.",
+                "/PurchaseOrders/Details", new { id = Id });
+        Order = order.Value;
+
+        var locations = await catalog.ListLocationsAsync(ct);
+        if (locations.Succeeded)
+            LocationChoices = locations.Value.Items.Select(l => new SelectListItem($"{l.Path} — {l.Name}", l.Id.ToString())).ToList();
+        else
+            LocationsProblem = locations.Problem;
+        return null;
+    }
+}
+
+public sealed class ReceiveInput
+{
+    [Display(Name = "Receive into")]
+    public Guid? LocationId { get; set; }
+
+    public List<ReceiveLineInput> Lines { get; set; } = [];
+}
+
+public sealed class ReceiveLineInput
+{
+    public Guid LineId { get; set; }
+    public decimal? Quantity { get; set; }
+}
