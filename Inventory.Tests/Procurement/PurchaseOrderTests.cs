@@ -81,6 +81,19 @@ public sealed class PurchaseOrderTests(ServicesFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Archived_items_take_no_new_order_lines()
+    {
+        var supplier = await _data.SupplierAsync();
+        var item = await _data.ItemAsync("OLD-1");
+        (await _data.CatalogManager.PostAsync($"/api/items/{item.Id}/archive", null)).EnsureSuccessStatusCode();
+
+        var response = await _data.Manager.PostAsJsonAsync("/api/purchase-orders", new { supplierId = supplier.Id, lines = new[] { new { itemId = item.Id, quantity = 1, unitPrice = 1 } } });
+
+        var errors = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("archived", errors["lines[0].itemId"].Single());
+    }
+
+    [Fact]
     public async Task Only_drafts_are_editable_and_a_stale_version_gets_409()
     {
         var supplier = await _data.SupplierAsync();
