@@ -15,6 +15,7 @@ var catalog = builder.AddProject<Projects.Inventory_CatalogService>(ResourceName
     .WithoutBlindForwardedHeaders()
     .WithEnvironment(SigningKeyParameters.UserPublicKeySetting, keys.WebPublic)
     .WithEnvironment(SigningKeyParameters.ProcurementPublicKeySetting, keys.ProcurementPublic)
+    .WithDemoDataWhenAsked()
     .WithHttpHealthCheck(HealthEndpoints.HealthPath);
 
 var procurement = builder.AddProject<Projects.Inventory_ProcurementService>(ResourceNames.Procurement)

@@ -18,6 +18,16 @@ internal static class ProjectResourceExtensions
     }
 
     /// <summary>
+    /// <c>dotnet run --project Inventory.AppHost -- --Seed:Enabled=true</c> has the catalog create a realistic
+    /// demo catalog (categories, locations, hundreds of items, movement history) on an empty database.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithDemoDataWhenAsked(this IResourceBuilder<ProjectResource> catalog)
+    {
+        var enabled = catalog.ApplicationBuilder.Configuration["Seed:Enabled"];
+        return enabled is null ? catalog : catalog.WithEnvironment("Seed__Enabled", enabled);
+    }
+
+    /// <summary>
     /// Aspire turns on ASP.NET Core's built-in forwarded-headers handling in published projects, which
     /// trusts X-Forwarded-* from any peer. Behind the gateway only the gateway may set them, so internal
     /// projects handle them themselves (Web: ForwardedHeaders settings) or not at all.
