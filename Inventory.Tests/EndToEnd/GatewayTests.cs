@@ -77,6 +77,15 @@ public sealed class GatewayTests(AppHostFixture fixture)
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task Webs_health_checks_its_database_sign_in_configuration_required_settings_and_disk()
+    {
+        var body = await (await fixture.CreateClient(ResourceNames.Web).GetAsync(HealthEndpoints.HealthPath)).Content.ReadAsStringAsync();
+
+        foreach (var check in new[] { "\"oauth-configuration\"", "\"required-configuration\"", "\"disk-space\"", "\"database-migrations\"", "WebDbContext" })
+            Assert.Contains(check, body);
+    }
+
     [Theory]
     [InlineData(ResourceNames.Gateway)]
     [InlineData(ResourceNames.Web)]

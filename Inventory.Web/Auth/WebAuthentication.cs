@@ -41,6 +41,7 @@ public static class WebAuthentication
         if (mode.Google)
             authentication.AddGoogle(google => GoogleSignIn.Configure(google, options.Google));
         builder.Services.AddScoped<GoogleSignInEvents>();
+        builder.Services.AddHealthChecks().AddCheck<SignInHealthCheck>(SignInHealthCheck.Name);
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
