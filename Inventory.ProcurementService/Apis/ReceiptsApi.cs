@@ -2,6 +2,7 @@ using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.Receiving;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.ProcurementService.Apis;
@@ -20,14 +21,23 @@ public static class ReceiptsApi
     }
 
     public static async Task<Results<Created<ReceiptDto>, NotFound, ValidationProblem, ProblemHttpResult>> Receive(
-        Guid id, ReceiveRequest request, ReceivingService receiving, ReceiptSignal signal, HttpContext http, CancellationToken ct)
+        Guid id, ReceiveRequest request, ReceivingService receiving, ReceiptSignal signal, HttpContext http,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
-        var outcome = await receiving.ReceiveAsync(id, request, CurrentUser.From(http).Id, ct);
+        var outcome = await receiving.ReceiveAsync(id, request, CurrentUser.From(http).Id, idempotencyKey, ct);
         switch (outcome)
         {
             case ReceiveOutcome.Received received:
-                signal.Notify();
+                if (received.Replayed)
+                    http.Response.Headers["Idempotent-Replayed"] = "true";
+                else
+                    signal.Notify();
                 return TypedResults.Created($"/api/purchase-orders/{id}/receipts", ReceiptDto.From(received.Receipt));
+            case ReceiveOutcome.KeyReused:
+                return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                {
+                    ["Idempotency-Key"] = ["This Idempotency-Key was already used for a different request; use a new key for a new request."],
+                }) { Status = StatusCodes.Status422UnprocessableEntity, Title = "The Idempotency-Key was used for another request." });
             case ReceiveOutcome.Invalid invalid:
                 return TypedResults.ValidationProblem(invalid.Errors);
             case ReceiveOutcome.Refused refused:

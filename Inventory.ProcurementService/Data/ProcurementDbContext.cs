@@ -16,6 +16,7 @@ public sealed class ProcurementDbContext(DbContextOptions<ProcurementDbContext> 
     public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<ReceiptLine> ReceiptLines => Set<ReceiptLine>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<ReceiptIdempotencyKey> ReceiptIdempotencyKeys => Set<ReceiptIdempotencyKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

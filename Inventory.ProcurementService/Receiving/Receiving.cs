@@ -7,7 +7,8 @@ namespace Inventory.ProcurementService.Receiving;
 
 public abstract record ReceiveOutcome
 {
-    public sealed record Received(Receipt Receipt) : ReceiveOutcome;
+    public sealed record Received(Receipt Receipt, bool Replayed = false) : ReceiveOutcome;
+    public sealed record KeyReused : ReceiveOutcome;
     public sealed record NotFound : ReceiveOutcome;
     public sealed record Invalid(Dictionary<string, string[]> Errors) : ReceiveOutcome;
     public sealed record Refused(string Title, string Field, string Message) : ReceiveOutcome;
@@ -21,9 +22,11 @@ public abstract record ReceiveOutcome
 /// </summary>
 public sealed class ReceivingService(ProcurementDbContext db, IOptions<ReceivingOptions> options, TimeProvider clock)
 {
-    public async Task<ReceiveOutcome> ReceiveAsync(Guid orderId, ReceiveRequest request, string receivedBy, CancellationToken ct)
+    public async Task<ReceiveOutcome> ReceiveAsync(Guid orderId, ReceiveRequest request, string receivedBy, string? idempotencyKey, CancellationToken ct)
     {
         var errors = Validate(request);
+        if (idempotencyKey is { Length: 0 or > 100 })
+            errors["Idempotency-Key"] = ["An Idempotency-Key must be 1–100 characters."];
         if (errors.Count > 0)
             return new ReceiveOutcome.Invalid(errors);
 
@@ -32,13 +35,40 @@ public sealed class ReceivingService(ProcurementDbContext db, IOptions<Receiving
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (idempotencyKey is not null && await ClaimKeyAsync(orderId, request, receivedBy, idempotencyKey, ct) is { } earlier)
+                return earlier;
             var outcome = await ReceiveInTransactionAsync(orderId, request, receivedBy, ct);
+            if (outcome is ReceiveOutcome.Received received && idempotencyKey is not null)
+                await db.Database.ExecuteSqlAsync($"UPDATE receipt_idempotency_keys SET receipt_id = {received.Receipt.Id} WHERE caller = {receivedBy} AND key = {idempotencyKey}", ct);
+            // A refused receipt rolls back with its key, so a corrected retry with the same key is judged afresh.
             if (outcome is ReceiveOutcome.Received)
                 await transaction.CommitAsync(ct);
             else
                 await transaction.RollbackAsync(ct);
             return outcome;
         });
+    }
+
+    /// <summary>
+    /// Claims the key in this transaction. A concurrent request with the same key waits on the key's primary key
+    /// until this one commits (then it finds the receipt) or rolls back (then it runs itself): never both.
+    /// Returns the earlier outcome when the key was used before, else null.
+    /// </summary>
+    private async Task<ReceiveOutcome?> ClaimKeyAsync(Guid orderId, ReceiveRequest request, string caller, string key, CancellationToken ct)
+    {
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{orderId}:{System.Text.Json.JsonSerializer.Serialize(request)}")));
+        var claimed = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO receipt_idempotency_keys (caller, key, request_hash, created_at)
+            VALUES ({caller}, {key}, {hash}, {clock.GetUtcNow()}) ON CONFLICT (caller, key) DO NOTHING
+            """, ct);
+        if (claimed == 1)
+            return null;
+        var earlier = await db.ReceiptIdempotencyKeys.AsNoTracking().SingleAsync(k => k.Caller == caller && k.Key == key, ct);
+        if (earlier.RequestHash != hash || earlier.ReceiptId is null)
+            return new ReceiveOutcome.KeyReused();
+        var receipt = await db.Receipts.AsNoTracking().Include(r => r.Lines).SingleAsync(r => r.Id == earlier.ReceiptId, ct);
+        return new ReceiveOutcome.Received(receipt, Replayed: true);
     }
 
     private async Task<ReceiveOutcome> ReceiveInTransactionAsync(Guid orderId, ReceiveRequest request, string receivedBy, CancellationToken ct)

@@ -172,3 +172,71 @@ public sealed class ReceivingTests(ServicesFixture fixture) : IAsyncLifetime
         Assert.True(accepted >= 18, "as many receipts as fit were accepted"); // the last 1–2 units may stay open
     }
 }
+
+[Collection(ServicesCollection.Name)]
+public sealed class ReceivingIdempotencyTests(ServicesFixture fixture) : IAsyncLifetime
+{
+    private readonly ProcurementTestData _data = new(fixture);
+
+    public Task InitializeAsync() => _data.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<HttpResponseMessage> ReceiveAsync(PurchaseOrderDto order, decimal quantity, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/purchase-orders/{order.Id}/receipts")
+        {
+            Content = JsonContent.Create(new { locationId = ReceivingSteps.Location, lines = new[] { new { lineId = order.Lines[0].Id, quantity } } }),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        return await _data.Clerk.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_retries_with_one_key_receive_once_and_all_get_the_same_receipt()
+    {
+        var supplier = await _data.SupplierAsync();
+        var item = await _data.ItemAsync("I-1");
+        var order = await _data.SubmittedAsync(supplier.Id, (item.Id, 100, 1));
+        fixture.CatalogLink.Down = true;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => ReceiveAsync(order, 7, "key-1")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<ReceiptDto>())!.Id));
+        Assert.Single(ids.Distinct());
+        Assert.Equal(19, responses.Count(r => r.Headers.Contains("Idempotent-Replayed")));
+        Assert.Equal(7, (await _data.OrderAsync(order.Id)).Lines[0].QuantityReceived);
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_request_is_422_and_receives_nothing()
+    {
+        var supplier = await _data.SupplierAsync();
+        var item = await _data.ItemAsync("I-1");
+        var order = await _data.SubmittedAsync(supplier.Id, (item.Id, 100, 1));
+        fixture.CatalogLink.Down = true;
+        (await ReceiveAsync(order, 5, "key-2")).EnsureSuccessStatusCode();
+
+        var reused = await ReceiveAsync(order, 6, "key-2");
+
+        Assert.Contains("Idempotency-Key", (await reused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Keys);
+        Assert.Equal(5, (await _data.OrderAsync(order.Id)).Lines[0].QuantityReceived);
+    }
+
+    [Fact]
+    public async Task A_refused_receipt_does_not_use_up_its_key()
+    {
+        var supplier = await _data.SupplierAsync();
+        var item = await _data.ItemAsync("I-1");
+        var order = await _data.SubmittedAsync(supplier.Id, (item.Id, 10, 1));
+        fixture.CatalogLink.Down = true;
+
+        var tooMuch = await ReceiveAsync(order, 11, "key-3");
+        var corrected = await ReceiveAsync(order, 10, "key-3");
+
+        Assert.Equal(HttpStatusCode.Conflict, tooMuch.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+        Assert.False(corrected.Headers.Contains("Idempotent-Replayed"));
+    }
+}
