@@ -2,7 +2,10 @@ using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace Inventory.Tests.Services;
 
@@ -31,5 +34,20 @@ public sealed class RequestLoggingTests(ServicesFixture fixture)
         Assert.True(fields.ContainsKey("ClientIp"));
         Assert.Matches("^[0-9a-f]{32}$", fields["TraceId"]!);
         Assert.True(double.TryParse(fields["Duration"], System.Globalization.CultureInfo.InvariantCulture, out _), $"duration was {fields["Duration"]}");
+    }
+
+    [Theory]
+    [InlineData("Production", true)]
+    [InlineData("Testing", true)]
+    [InlineData("Development", false)]
+    public void Outside_development_the_console_log_is_json(string environment, bool json)
+    {
+        using var host = fixture.Catalog.WithWebHostBuilder(b => b.UseEnvironment(environment));
+
+        var options = host.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue;
+        var providers = host.Services.GetServices<ILoggerProvider>().Select(p => p.GetType().Name).ToList();
+
+        Assert.Equal(json, options.FormatterName == ConsoleFormatterNames.Json);
+        Assert.Contains("ConsoleLoggerProvider", providers);
     }
 }
