@@ -105,10 +105,17 @@ public static class SecurityHeaders
             // own Cache-Control from Web (long-lived and immutable when fingerprinted), which is kept.
             if (string.IsNullOrEmpty(headers.CacheControl) && IsHtml(context.Response.ContentType))
                 headers.CacheControl = "no-store";
+            // Fingerprinted files never change under their name: let shared caches (CDNs) keep them too.
+            else if (IsImmutableWithoutScope(headers.CacheControl))
+                headers.CacheControl = "public, " + headers.CacheControl;
 
             return Task.CompletedTask;
         };
     }
+
+    private static bool IsImmutableWithoutScope(string? cacheControl) =>
+        cacheControl is not null && cacheControl.Contains("immutable", StringComparison.OrdinalIgnoreCase) &&
+        !cacheControl.Contains("public", StringComparison.OrdinalIgnoreCase) && !cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsHtml(string? contentType) =>
         contentType is not null && contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
