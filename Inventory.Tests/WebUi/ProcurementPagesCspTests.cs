@@ -36,6 +36,9 @@ public sealed partial class ProcurementPagesCspTests(AppHostFixture fixture) : I
             $"/suppliers/{supplier.Id}/items", $"/suppliers/{supplier.Id}/items/{supplierItem.Id}",
             "/purchase-orders", $"/purchase-orders/new?supplierId={supplier.Id}", draftPath, $"{draftPath}/edit",
             $"/purchase-orders/{submitted.Id}", $"/purchase-orders/{submitted.Id}/receive", "/replenishment",
+            // The catalog pages, checked here too so one list covers every page of the app.
+            "/dashboard", "/inventory", "/inventory?lowStock=true&sort=onHand&dir=desc", "/inventory/new", $"/inventory/{item.Id}",
+            $"/inventory/{item.Id}/edit",
         ];
         foreach (var page in pages)
         {
