@@ -133,6 +133,33 @@ public sealed class CatalogClient(HttpClient http)
     public Task<ApiResult<Page<CatalogLocation>>> ListLocationTreeAsync(bool includeArchived, CancellationToken ct) =>
         Get<Page<CatalogLocation>>(TreeUri("api/locations", includeArchived), ct);
 
+    /// <summary>Categories or locations (<paramref name="path"/> <c>api/categories</c>, <c>api/locations</c>) by path, a page at a time.</summary>
+    public Task<ApiResult<Page<T>>> FindTreeAsync<T>(string path, string? search, bool includeArchived, string? after, int pageSize, CancellationToken ct)
+    {
+        var uri = ListUri(path, search, after, pageSize);
+        return Get<Page<T>>(includeArchived ? QueryHelpers.AddQueryString(uri, "includeArchived", "true") : uri, ct);
+    }
+
+    public Task<ApiResult<CatalogLocation>> GetLocationAsync(Guid id, CancellationToken ct) => Get<CatalogLocation>($"api/locations/{id}", ct);
+
+    public Task<ApiResult<CatalogLocation>> SaveLocationAsync(Guid? id, LocationWrite location, CancellationToken ct) =>
+        Send<CatalogLocation>(() => id is { } existing
+            ? http.PutAsJsonAsync($"api/locations/{existing}", location, ct)
+            : http.PostAsJsonAsync("api/locations", location with { Version = null }, ct), ct);
+
+    public Task<ApiResult<CatalogLocation>> SetLocationArchivedAsync(Guid id, bool archived, CancellationToken ct) =>
+        Send<CatalogLocation>(() => http.PostAsync($"api/locations/{id}/{(archived ? "archive" : "unarchive")}", null, ct), ct);
+
+    public Task<ApiResult<CatalogCategory>> GetCategoryAsync(Guid id, CancellationToken ct) => Get<CatalogCategory>($"api/categories/{id}", ct);
+
+    public Task<ApiResult<CatalogCategory>> SaveCategoryAsync(Guid? id, CategoryWrite category, CancellationToken ct) =>
+        Send<CatalogCategory>(() => id is { } existing
+            ? http.PutAsJsonAsync($"api/categories/{existing}", category, ct)
+            : http.PostAsJsonAsync("api/categories", category with { Version = null }, ct), ct);
+
+    public Task<ApiResult<CatalogCategory>> SetCategoryArchivedAsync(Guid id, bool archived, CancellationToken ct) =>
+        Send<CatalogCategory>(() => http.PostAsync($"api/categories/{id}/{(archived ? "archive" : "unarchive")}", null, ct), ct);
+
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private static string TreeUri(string path, bool includeArchived)

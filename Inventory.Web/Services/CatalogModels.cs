@@ -40,6 +40,10 @@ public sealed record MovementWrite(Guid ItemId, Guid? LocationId, Guid? FromLoca
 
 public sealed record CatalogCategory(Guid Id, string Name, Guid? ParentId, string Path, int Depth, bool IsArchived, int Version);
 
+public sealed record CategoryWrite(string? Name, Guid? ParentId, int? Version);
+
+public sealed record LocationWrite(string? Code, string? Name, string? Kind, Guid? ParentId, bool? AllowsNegative, int? Version);
+
 public sealed record CatalogLocation(Guid Id, string Code, string Name, string Kind, Guid? ParentId, string Path, int Depth,
     bool AllowsNegative, bool IsArchived, int Version);
 
