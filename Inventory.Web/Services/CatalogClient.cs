@@ -89,13 +89,39 @@ public sealed class CatalogClient(HttpClient http)
             MovementKind.Adjustment => "api/movements/adjustments",
             _ => "api/movements/transfers",
         };
-        return Send<MovementResult>(() =>
+        return SendWithKey<MovementResult>(HttpMethod.Post, path, movement, idempotencyKey, ct);
+    }
+
+    // Cycle counts
+
+    public Task<ApiResult<Page<CountSummary>>> ListCountsAsync(string? status, string? after, int pageSize, CancellationToken ct)
+    {
+        var uri = ListUri("api/counts", null, after, pageSize);
+        return Get<Page<CountSummary>>(string.IsNullOrWhiteSpace(status) ? uri : QueryHelpers.AddQueryString(uri, "status", status), ct);
+    }
+
+    public Task<ApiResult<CountSession>> GetCountAsync(Guid id, CancellationToken ct) => Get<CountSession>($"api/counts/{id}", ct);
+
+    public Task<ApiResult<CountSession>> OpenCountAsync(OpenCountWrite count, string idempotencyKey, CancellationToken ct) =>
+        SendWithKey<CountSession>(HttpMethod.Post, "api/counts", count, idempotencyKey, ct);
+
+    public Task<ApiResult<CountSession>> RecordCountsAsync(Guid id, IReadOnlyList<CountedLineWrite> lines, string idempotencyKey, CancellationToken ct) =>
+        SendWithKey<CountSession>(HttpMethod.Put, $"api/counts/{id}/lines", new { lines }, idempotencyKey, ct);
+
+    public Task<ApiResult<CountSession>> PostCountAsync(Guid id, string idempotencyKey, CancellationToken ct) =>
+        SendWithKey<CountSession>(HttpMethod.Post, $"api/counts/{id}/post", null, idempotencyKey, ct);
+
+    public Task<ApiResult<CountSession>> CancelCountAsync(Guid id, CancellationToken ct) =>
+        Send<CountSession>(() => http.PostAsync($"api/counts/{id}/cancel", null, ct), ct);
+
+    /// <summary>A write carrying the form's Idempotency-Key, so a repeat (double submit, retry) gets the first answer.</summary>
+    private Task<ApiResult<T>> SendWithKey<T>(HttpMethod method, string path, object? body, string idempotencyKey, CancellationToken ct) =>
+        Send<T>(() =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(movement) };
+            var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
             request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, idempotencyKey);
             return http.SendAsync(request, ct);
         }, ct);
-    }
 
     /// <summary>The CSV of all items or of the non-zero stock levels; the caller streams the body on and disposes the response.</summary>
     public async Task<ApiResult<HttpResponseMessage>> ExportAsync(bool stock, CancellationToken ct)

@@ -65,3 +65,19 @@ public sealed record ItemQuery(string? Search, Guid? CategoryId, Guid? LocationI
 }
 
 public sealed record ImportCounts(int Created, int Updated, int Unchanged);
+
+public sealed record CountSummary(Guid Id, Guid LocationId, string LocationCode, string Status, bool Blind, string OpenedBy,
+    DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, int Lines, int Counted);
+
+public sealed record CountSession(Guid Id, Guid LocationId, string LocationCode, string Status, bool Blind, string? Note, string OpenedBy,
+    DateTimeOffset OpenedAt, string? ClosedBy, DateTimeOffset? ClosedAt, bool ExpectedHidden, IReadOnlyList<CountLine> Lines)
+{
+    public bool IsOpen => Status == "open";
+}
+
+public sealed record CountLine(Guid ItemId, string Sku, string Name, string Unit, decimal? SnapshotQuantity, decimal? MovementsSinceSnapshot,
+    decimal? ExpectedQuantity, decimal? CountedQuantity, decimal? Variance, string? CountedBy, DateTimeOffset? CountedAt);
+
+public sealed record OpenCountWrite(Guid? LocationId, bool Blind, string? Note);
+
+public sealed record CountedLineWrite(Guid ItemId, decimal CountedQuantity);
