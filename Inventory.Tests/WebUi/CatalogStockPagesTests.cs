@@ -53,17 +53,19 @@ public sealed class CatalogStockPagesTests(AppHostFixture fixture) : IDisposable
         using var clerk = await _ui.SignInAsync(Roles.Clerk);
         var url = $"/inventory/{item.Id}";
 
+        var key = Guid.NewGuid().ToString();
         var response = await clerk.SubmitFormAsync(url, $"{url}?handler=Issue", new Dictionary<string, string>
         {
             ["Issue.LocationId"] = warehouse.Id.ToString(),
             ["Issue.Quantity"] = "5",
-            ["Issue.IdempotencyKey"] = Guid.NewGuid().ToString(),
+            ["Issue.IdempotencyKey"] = key,
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ReadAsync(response);
         Assert.Equal($"Only 4 each of {item.Sku} available at {warehouse.Code}; 5 requested.", Html.FieldError(page, "Issue.Quantity"));
         Assert.Equal("5", Html.InputValue(page, "Issue.Quantity"));
+        Assert.Equal(key, Html.InputValue(page, "Issue.IdempotencyKey")); // refused: the same form, the same key
         Assert.Equal("4 each", CatalogUi.Text(page, "on-hand"));
         var stored = await _ui.GetItemAsync(item.Id);
         Assert.Equal(4m, stored.OnHand);
