@@ -57,4 +57,37 @@ public sealed class CatalogCountPagesTests(AppHostFixture fixture) : IDisposable
         Assert.Equal(7m, stored.OnHand);
         Assert.Single(stored.RecentMovements, m => m.Type == "count" && m.Quantity == -3m);
     }
+
+    [Fact]
+    public async Task An_item_found_at_the_location_joins_the_count_by_its_sku_and_an_unknown_sku_is_refused_at_its_field()
+    {
+        var listed = await _ui.ItemAsync(CatalogUi.Unique("LISTED"));
+        var found = await _ui.ItemAsync(CatalogUi.Unique("FOUND"));
+        var warehouse = await _ui.WarehouseAsync(CatalogUi.Unique("WH"));
+        await _ui.ReceiveAsync(listed.Id, warehouse.Id, 1);
+        using var clerk = await _ui.SignInAsync(Roles.Clerk);
+        var countUrl = (await clerk.SubmitFormAsync("/counts", "/counts?handler=Open", new Dictionary<string, string>
+        {
+            ["Open.LocationId"] = warehouse.Id.ToString(),
+            ["Open.IdempotencyKey"] = Guid.NewGuid().ToString(),
+        })).RequestMessage!.RequestUri!.AbsolutePath;
+        Dictionary<string, string> Record(string sku) => new()
+        {
+            ["Lines[0].ItemId"] = listed.Id.ToString(),
+            ["Lines[0].Counted"] = "1",
+            ["ExtraSku"] = sku,
+            ["ExtraCounted"] = "2",
+            ["IdempotencyKey"] = Guid.NewGuid().ToString(),
+        };
+
+        var unknown = await Html.ReadAsync(await clerk.SubmitFormAsync(countUrl, $"{countUrl}?handler=Record", Record(found.Sku + "-NOPE")));
+        var joined = await Html.ReadAsync(await clerk.SubmitFormAsync(countUrl, $"{countUrl}?handler=Record", Record(found.Sku.ToLowerInvariant())));
+
+        Assert.Equal($"No active catalog item has SKU {found.Sku}-NOPE.", Html.FieldError(unknown, "ExtraSku"));
+        Assert.Equal("2", Html.InputValue(unknown, "ExtraCounted"));
+        Assert.Contains("2 counted quantities saved.", Html.Decode(joined));
+        var row = Html.Row(joined, found.Sku);
+        var index = Regex.Match(row, "name=\"Lines\\[(\\d+)\\]\\.Counted\"").Groups[1].Value;
+        Assert.Equal("2", Html.InputValue(row, $"Lines[{index}].Counted"));
+    }
 }

@@ -17,6 +17,10 @@ public sealed class CountDetailsModel(CatalogClient catalog, UserNames users) : 
     [BindProperty] public string? IdempotencyKey { get; set; }
     [BindProperty] public string? PostKey { get; set; }
 
+    /// <summary>An item found at the location but not in the count: it joins the count with its own snapshot.</summary>
+    [BindProperty] public string? ExtraSku { get; set; }
+    [BindProperty] public decimal? ExtraCounted { get; set; }
+
     public CountSession? Count { get; private set; }
     public UserNames Users => users;
 
@@ -32,16 +36,37 @@ public sealed class CountDetailsModel(CatalogClient catalog, UserNames users) : 
     {
         if (ModelState.IsValid)
         {
-            var sent = Lines.Select((line, index) => (line, index)).Where(l => l.line.Counted is not null).ToList();
-            var result = await catalog.RecordCountsAsync(Id, sent.Select(l => new CountedLineWrite(l.line.ItemId, l.line.Counted!.Value)).ToList(), FormKey, ct);
-            if (result.Succeeded)
-                return RedirectWithMessage($"{sent.Count} counted quantit{(sent.Count == 1 ? "y" : "ies")} saved.", "/Counts/Details", new { id = Id });
-            if (result.Problem.IsNotFound)
-                return NotFound();
-            AddProblem(result.Problem, path => ApiProblemModelState.TryParseLine(path, out var i, out _) && i < sent.Count
-                ? $"Lines[{sent[i].index}].Counted" : null);
+            var sent = Lines.Select((line, index) => (line, index)).Where(l => l.line.Counted is not null)
+                .Select(l => (Line: new CountedLineWrite(l.line.ItemId, l.line.Counted!.Value), Field: $"Lines[{l.index}].Counted")).ToList();
+            if (await ExtraLineAsync(ct) is { } extra)
+                sent.Add((extra, nameof(ExtraCounted)));
+            if (ModelState.IsValid)
+            {
+                var result = await catalog.RecordCountsAsync(Id, sent.Select(l => l.Line).ToList(), FormKey, ct);
+                if (result.Succeeded)
+                    return RedirectWithMessage($"{sent.Count} counted quantit{(sent.Count == 1 ? "y" : "ies")} saved.", "/Counts/Details", new { id = Id });
+                if (result.Problem.IsNotFound)
+                    return NotFound();
+                AddProblem(result.Problem, path => ApiProblemModelState.TryParseLine(path, out var i, out _) && i < sent.Count ? sent[i].Field : null);
+            }
         }
         return await LoadAsync(ct, keepInput: true) ?? Page();
+    }
+
+    private async Task<CountedLineWrite?> ExtraLineAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(ExtraSku))
+            return null;
+        var item = await catalog.FindItemBySkuAsync(ExtraSku, ct);
+        if (!item.Succeeded)
+            AddProblem(item.Problem);
+        else if (item.Value is null)
+            ModelState.AddModelError(nameof(ExtraSku), $"No active catalog item has SKU {ExtraSku.Trim()}.");
+        else if (ExtraCounted is null)
+            ModelState.AddModelError(nameof(ExtraCounted), "Enter the quantity counted.");
+        else
+            return new CountedLineWrite(item.Value.Id, ExtraCounted.Value);
+        return null;
     }
 
     public async Task<IActionResult> OnPostPostAsync(CancellationToken ct)
