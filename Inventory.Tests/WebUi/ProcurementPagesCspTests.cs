@@ -29,6 +29,13 @@ public sealed partial class ProcurementPagesCspTests(AppHostFixture fixture) : I
         });
         var draftPath = draftPage.RequestMessage!.RequestUri!.AbsolutePath;
         Assert.Matches(Html.OrderPath(), draftPath);
+        var warehouse = await _ui.WarehouseAsync(ProcurementUi.Unique("CSP"));
+        var countPath = (await manager.SubmitFormAsync("/counts", "/counts?handler=Open", new Dictionary<string, string>
+        {
+            ["Open.LocationId"] = warehouse.Id.ToString(),
+            ["Open.IdempotencyKey"] = Guid.NewGuid().ToString(),
+        })).RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.Matches("^/counts/[0-9a-f-]{36}$", countPath);
 
         string[] pages =
         [
@@ -36,6 +43,10 @@ public sealed partial class ProcurementPagesCspTests(AppHostFixture fixture) : I
             $"/suppliers/{supplier.Id}/items", $"/suppliers/{supplier.Id}/items/{supplierItem.Id}",
             "/purchase-orders", $"/purchase-orders/new?supplierId={supplier.Id}", draftPath, $"{draftPath}/edit",
             $"/purchase-orders/{submitted.Id}", $"/purchase-orders/{submitted.Id}/receive", "/replenishment",
+            // The catalog pages, checked here too so one list covers every page of the app.
+            "/dashboard", "/inventory", "/inventory?lowStock=true&sort=onHand&dir=desc", "/inventory/new", $"/inventory/{item.Id}",
+            $"/inventory/{item.Id}/edit", "/inventory/import", "/locations", "/locations/edit", $"/locations/edit/{warehouse.Id}",
+            "/categories", "/categories/edit", "/counts", countPath,
         ];
         foreach (var page in pages)
         {
