@@ -10,6 +10,16 @@ namespace Inventory.Tests.Infrastructure;
 public sealed class WebFactory(string environment, string webDbConnectionString, IDictionary<string, string?> settings)
     : WebApplicationFactory<WebDbContext>
 {
+    /// <summary>A client once Web reports ready: its migrations (users, data-protection keys) are applied in the background at start.</summary>
+    public async Task<HttpClient> CreateReadyClientAsync(WebApplicationFactoryClientOptions? options = null)
+    {
+        var client = CreateClient(options ?? new WebApplicationFactoryClientOptions());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!(await client.GetAsync(Inventory.ServiceDefaults.HealthEndpoints.HealthPath, timeout.Token)).IsSuccessStatusCode)
+            await Task.Delay(100, timeout.Token);
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);

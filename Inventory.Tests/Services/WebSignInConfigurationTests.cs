@@ -39,7 +39,7 @@ public sealed class WebSignInConfigurationTests(ServicesFixture fixture) : IAsyn
     {
         await using var web = Web("Development", []);
 
-        var html = await web.CreateClient().GetStringAsync("/login");
+        var html = await (await web.CreateReadyClientAsync()).GetStringAsync("/login");
 
         Assert.Contains("id=\"dev-sign-in\"", html);
         Assert.Contains("id=\"dev-banner\"", html);
@@ -52,7 +52,7 @@ public sealed class WebSignInConfigurationTests(ServicesFixture fixture) : IAsyn
     public async Task With_google_configured_development_sign_in_does_not_exist(string environment)
     {
         await using var web = Web(environment, Google);
-        var client = web.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = await web.CreateReadyClientAsync(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var html = await client.GetStringAsync("/login");
         var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
@@ -71,7 +71,7 @@ public sealed class WebSignInConfigurationTests(ServicesFixture fixture) : IAsyn
     public async Task Development_sign_in_shows_the_error_next_to_the_field_for_a_bad_email()
     {
         await using var web = Web("Development", []);
-        var client = web.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = await web.CreateReadyClientAsync(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var html = await client.GetStringAsync("/login");
         var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
@@ -88,7 +88,7 @@ public sealed class WebSignInConfigurationTests(ServicesFixture fixture) : IAsyn
     public async Task A_form_post_without_the_antiforgery_token_is_rejected()
     {
         await using var web = Web("Development", []);
-        var client = web.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = await web.CreateReadyClientAsync(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var response = await client.PostAsync("/login?handler=Dev", new FormUrlEncodedContent(new Dictionary<string, string>
         {
