@@ -1,7 +1,11 @@
 using System.Net;
 using Inventory.ServiceDefaults;
 using Inventory.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inventory.Tests.Services;
 
@@ -96,5 +100,61 @@ public sealed class WebSignInConfigurationTests(ServicesFixture fixture) : IAsyn
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
+
+/// <summary>Web believes X-Forwarded-* only from the gateway's address (loopback by default); anyone else's are ignored.</summary>
+[Collection(ServicesCollection.Name)]
+public sealed class ForwardedHeadersTests(ServicesFixture fixture) : IAsyncLifetime
+{
+    public async Task InitializeAsync() => await fixture.EnsureDatabaseAsync(ResourceNames.WebDb);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData("10.20.30.40", "http://localhost/auth/google/callback")]  // a peer inside the network, not the gateway
+    [InlineData("127.0.0.1", "https://shop.example/auth/google/callback")] // the gateway
+    public async Task Forwarded_host_and_scheme_are_believed_only_from_the_gateway(string peer, string expectedRedirectUri)
+    {
+        await using var web = new WebFactory("Production", fixture.Postgres.ConnectionString(ResourceNames.WebDb), new Dictionary<string, string?>
+        {
+            ["Auth:Google:ClientId"] = "id",
+            ["Auth:Google:ClientSecret"] = "secret",
+        });
+        // The in-memory server has no connection; give every request the peer address a real one would have.
+        using var host = web.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+            services.AddSingleton<IStartupFilter>(new PeerAddressFilter(System.Net.IPAddress.Parse(peer)))));
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!(await client.GetAsync(HealthEndpoints.HealthPath, timeout.Token)).IsSuccessStatusCode)
+            await Task.Delay(100, timeout.Token); // migrations run in the background at start
+        var html = await client.GetStringAsync("/login");
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/login?handler=Google")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
+        };
+        request.Headers.Add("X-Forwarded-Host", "shop.example");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var redirectUri = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(response.Headers.Location!.Query)["redirect_uri"].ToString();
+        Assert.Equal(expectedRedirectUri, redirectUri);
+    }
+
+    private sealed class PeerAddressFilter(System.Net.IPAddress peer) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = peer;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }
