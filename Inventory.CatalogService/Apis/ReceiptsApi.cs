@@ -9,7 +9,7 @@ namespace Inventory.CatalogService.Apis;
 /// <summary>
 /// Receipts posted by the procurement service's outbox, one per received purchase-order line. The line id is the
 /// de-duplication key: the first post books the stock (201); every repeat, concurrent or later, answers the first
-/// result (200) and adds nothing.
+/// result (200) and adds nothing; a repeat with another item, location or quantity is refused (422).
 /// </summary>
 public static class ReceiptsApi
 {
@@ -38,7 +38,15 @@ public static class ReceiptsApi
                 "INSERT INTO receipt_lines (receipt_line_id, operation_id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
                 ct, lineId, write.OperationId, write.At);
             if (claimed == 0)
-                return TypedResults.Ok(await FirstResultAsync(db, lineId, ct));
+            {
+                var earlier = await FirstResultAsync(db, lineId, ct);
+                var booked = earlier.Movements[0];
+                // The same line posted with other contents is a bug upstream: refuse it rather than hide it.
+                if (booked.ItemId != request.ItemId || booked.LocationId != request.LocationId || booked.Quantity != request.Quantity)
+                    return Problems.Unprocessable("receiptLineId",
+                        "This receipt line was already booked with another item, location or quantity.");
+                return TypedResults.Ok(earlier);
+            }
 
             var outcome = await StockLedger.ApplyAsync(db, write, ct);
             if (outcome.Problem is not null)

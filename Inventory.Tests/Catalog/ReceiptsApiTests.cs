@@ -27,6 +27,19 @@ public sealed class ReceiptsApiTests(ServicesFixture fixture) : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
+    public async Task The_same_receipt_line_with_another_quantity_is_refused_and_books_nothing_more()
+    {
+        var line = Guid.NewGuid();
+        (await _procurement.PostAsJsonAsync("/api/receipts", new { receiptLineId = line, itemId = _item.Id, locationId = _location.Id, quantity = 6, reference = "PO-78" }))
+            .EnsureSuccessStatusCode();
+
+        var changed = await _procurement.PostAsJsonAsync("/api/receipts", new { receiptLineId = line, itemId = _item.Id, locationId = _location.Id, quantity = 9, reference = "PO-78" });
+
+        Assert.Contains("receiptLineId", (await changed.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Keys);
+        Assert.Equal(6, await _manager.OnHandAsync(_item.Id, _location.Id));
+    }
+
+    [Fact]
     public async Task A_receipt_line_books_stock_once_and_a_repeat_returns_the_first_result()
     {
         var line = Guid.NewGuid();
