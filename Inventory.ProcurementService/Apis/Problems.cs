@@ -7,7 +7,7 @@ public static class Problems
 {
     public static ProblemHttpResult Conflict(string title, string? field = null, string? message = null) =>
         TypedResults.Problem(field is null
-            ? new ProblemDetails409(title)
+            ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = StatusCodes.Status409Conflict, Title = title }
             : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message ?? title] })
             {
                 Status = StatusCodes.Status409Conflict,
@@ -19,13 +19,4 @@ public static class Problems
 
     public static ProblemHttpResult CatalogUnavailable() => TypedResults.Problem(
         title: "The catalog service is unavailable; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable);
-
-    private sealed class ProblemDetails409 : Microsoft.AspNetCore.Mvc.ProblemDetails
-    {
-        public ProblemDetails409(string title)
-        {
-            Status = StatusCodes.Status409Conflict;
-            Title = title;
-        }
-    }
 }

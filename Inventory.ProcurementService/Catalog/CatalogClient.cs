@@ -26,23 +26,30 @@ public sealed class CatalogClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<CatalogItem>(ct);
     }
 
-    /// <summary>Every active item whose on-hand stock is at or below its reorder point.</summary>
+    /// <summary>
+    /// Every active item whose on-hand stock is at or below its reorder point, from the catalog's low-stock list
+    /// (which reads a small partial index, however large the catalog).
+    /// </summary>
     public async Task<IReadOnlyList<CatalogItem>> ListLowStockAsync(CancellationToken ct)
     {
         var items = new List<CatalogItem>();
         string? after = null;
         do
         {
-            var uri = $"api/items?lowStock=true&pageSize={Paging.MaxPageSize}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
+            var uri = $"api/stock/low?pageSize={Paging.MaxPageSize}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
             using var response = await SendAsync(() => http.GetAsync(uri, ct));
             await EnsureSuccessAsync(response, ct);
-            var page = await response.Content.ReadFromJsonAsync<Page<CatalogItem>>(ct) ?? new Page<CatalogItem>([], null);
-            items.AddRange(page.Items);
+            var page = await response.Content.ReadFromJsonAsync<Page<LowStockItem>>(ct) ?? new Page<LowStockItem>([], null);
+            items.AddRange(page.Items.Select(i => new CatalogItem(i.ItemId, i.Sku, i.Name, i.Unit, IsArchived: false,
+                i.ReorderPoint, i.ReorderQuantity, i.OnHand, i.PreferredSupplierId)));
             after = page.NextCursor;
         }
         while (after is not null);
         return items;
     }
+
+    private sealed record LowStockItem(Guid ItemId, string Sku, string Name, string Unit, decimal OnHand,
+        decimal ReorderPoint, decimal ReorderQuantity, Guid? PreferredSupplierId);
 
     internal static async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send)
     {

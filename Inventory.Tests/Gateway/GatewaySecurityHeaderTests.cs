@@ -14,13 +14,17 @@ namespace Inventory.Tests.Gateway;
 [Collection(AppHostCollection.Name)]
 public sealed partial class GatewaySecurityHeaderTests(AppHostFixture fixture)
 {
+    // The AppHost lets sign-in forms reach Google and the configured provider (here the fake one).
+    private string ExpectedFormAction =>
+        $"{SecurityHeaderAssertions.GoogleFormAction} {new Uri(fixture.OAuth.AuthorizationEndpoint).GetLeftPart(UriPartial.Authority)}";
+
     [Fact]
     public async Task Page_carries_the_security_headers_and_is_not_cached()
     {
         var response = await fixture.CreateClient(ResourceNames.Gateway).GetAsync("/dashboard");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        response.AssertSecurityHeaders(formAction: null);
+        response.AssertSecurityHeaders(formAction: ExpectedFormAction);
         Assert.Contains("no-store", response.CacheControl());
     }
 
@@ -40,7 +44,7 @@ public sealed partial class GatewaySecurityHeaderTests(AppHostFixture fixture)
         // it is, the gateway passes it on unchanged; GatewayResponseHeaderTests checks the immutable form.
         Assert.NotNull(fromWeb.CacheControl());
         Assert.Equal(fromWeb.CacheControl(), throughGateway.CacheControl());
-        throughGateway.AssertSecurityHeaders(formAction: null);
+        throughGateway.AssertSecurityHeaders(formAction: ExpectedFormAction);
     }
 
     [Fact]
@@ -51,7 +55,7 @@ public sealed partial class GatewaySecurityHeaderTests(AppHostFixture fixture)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        response.AssertSecurityHeaders(formAction: null);
+        response.AssertSecurityHeaders(formAction: ExpectedFormAction);
         Assert.Contains("no-store", response.CacheControl());
     }
 
@@ -61,7 +65,7 @@ public sealed partial class GatewaySecurityHeaderTests(AppHostFixture fixture)
         var response = await fixture.CreateClient(ResourceNames.Gateway).GetAsync(HealthEndpoints.HealthPath);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        response.AssertSecurityHeaders(formAction: null);
+        response.AssertSecurityHeaders(formAction: ExpectedFormAction);
     }
 
     [Fact]
