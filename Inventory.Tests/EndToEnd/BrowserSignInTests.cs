@@ -5,23 +5,12 @@ namespace Inventory.Tests.EndToEnd;
 
 /// <summary>A person in a real browser signs in with "Google" (the fake provider) through the gateway.</summary>
 [Collection(AppHostCollection.Name)]
-public sealed class BrowserSignInTests(AppHostFixture fixture) : IAsyncLifetime
+public sealed class BrowserSignInTests(AppHostFixture fixture) : BrowserTest
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task Signing_in_with_google_in_a_browser_lands_on_the_page_asked_for_with_the_users_role()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await Chromium.NewPageAsync();
 
         await page.GotoAsync(new Uri(fixture.GatewayUrl, "/inventory").ToString());
         Assert.EndsWith("/login?ReturnUrl=%2Finventory", page.Url);
@@ -37,7 +26,7 @@ public sealed class BrowserSignInTests(AppHostFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Signing_out_ends_the_session()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await Chromium.NewPageAsync();
         await page.GotoAsync(new Uri(fixture.GatewayUrl, "/login").ToString());
         await page.ClickAsync("#google-sign-in");
         await page.FillAsync("#email", "leaving.soon@example.test");

@@ -26,3 +26,18 @@ public static class Browser
         return (playwright, browser);
     }
 }
+
+/// <summary>A test class that drives headless Chromium: one browser per class, closed afterwards.</summary>
+public abstract class BrowserTest : IAsyncLifetime
+{
+    protected IBrowser Chromium { get; private set; } = null!;
+    private IPlaywright _playwright = null!;
+
+    public async Task InitializeAsync() => (_playwright, Chromium) = await Browser.LaunchAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Chromium.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

@@ -6,19 +6,8 @@ namespace Inventory.Tests.WebUi;
 
 /// <summary>A manager in a real browser (headless Chromium, through the gateway and its Content-Security-Policy) creates an item and receives stock.</summary>
 [Collection(AppHostCollection.Name)]
-public sealed class CatalogBrowserTests(AppHostFixture fixture) : IAsyncLifetime
+public sealed class CatalogBrowserTests(AppHostFixture fixture) : BrowserTest
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task A_manager_creates_an_item_receives_stock_and_sees_the_on_hand_in_the_browser()
     {
@@ -28,7 +17,7 @@ public sealed class CatalogBrowserTests(AppHostFixture fixture) : IAsyncLifetime
         var email = $"browser-catalog-{Guid.NewGuid():N}@{AppHostFixture.AllowedDomain}";
         (await fixture.SignInAsync(email, Roles.Manager)).Dispose();
 
-        var page = await _browser.NewPageAsync();
+        var page = await Chromium.NewPageAsync();
         var blocked = new List<string>();
         page.Console += (_, message) =>
         {

@@ -6,19 +6,8 @@ namespace Inventory.Tests.WebUi;
 
 /// <summary>A manager in a real browser (headless Chromium, through the gateway and its Content-Security-Policy) drafts and submits an order.</summary>
 [Collection(AppHostCollection.Name)]
-public sealed class PurchaseOrderBrowserTests(AppHostFixture fixture) : IAsyncLifetime
+public sealed class PurchaseOrderBrowserTests(AppHostFixture fixture) : BrowserTest
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task A_manager_drafts_an_order_in_the_browser_form_adds_a_line_in_place_and_submits_it()
     {
@@ -30,7 +19,7 @@ public sealed class PurchaseOrderBrowserTests(AppHostFixture fixture) : IAsyncLi
         var email = $"browser-manager-{Guid.NewGuid():N}@{AppHostFixture.AllowedDomain}";
         (await fixture.SignInAsync(email, Roles.Manager)).Dispose();
 
-        var page = await _browser.NewPageAsync();
+        var page = await Chromium.NewPageAsync();
         var blocked = new List<string>();
         page.Console += (_, message) =>
         {
