@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Inventory.ServiceDefaults.Kit;
 
 namespace Inventory.ServiceDefaults;
 
@@ -43,10 +44,12 @@ internal sealed class ProblemDetailsExceptionHandler(
             BadHttpRequestException { InnerException: JsonException json } => FieldProblem(json.Path, "The value is not valid for this field."),
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad when IsMissingBody(bad) => FieldProblem(null, "A JSON request body is required."),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is not valid." },
-            _ => null,
+            _ => DatabaseProblems.From(exception),
         };
 
-        if (problem is null)
+        if (problem is { Status: >= StatusCodes.Status500InternalServerError })
+            logger.LogWarning(exception, "Database unavailable or slow for {Method} {Path}", context.Request.Method, context.Request.Path);
+        else if (problem is null)
         {
             if (context.RequestAborted.IsCancellationRequested)
                 return true; // the client went away; nobody reads an answer
@@ -54,6 +57,8 @@ internal sealed class ProblemDetailsExceptionHandler(
             problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." };
         }
 
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = DatabaseProblems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Inventory.CatalogService.Audit;
+using System.Security.Claims;
 using Inventory.CatalogService.Categories;
 using Inventory.CatalogService.Common;
 using Inventory.CatalogService.Data;

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Inventory.CatalogService.Common;
 using Inventory.CatalogService.Counts;
 using Inventory.CatalogService.Data;
-using Inventory.CatalogService.Idempotency;
 using Inventory.CatalogService.Stock;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;

@@ -1,7 +1,7 @@
+using Inventory.CatalogService.Audit;
 using System.Globalization;
 using System.Security.Claims;
 using CsvHelper;
-using Inventory.CatalogService.Audit;
 using Inventory.CatalogService.Common;
 using Inventory.CatalogService.Data;
 using Inventory.CatalogService.Items;

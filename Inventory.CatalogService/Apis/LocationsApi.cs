@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Inventory.CatalogService.Audit;
+using System.Security.Claims;
 using Inventory.CatalogService.Common;
 using Inventory.CatalogService.Data;
 using Inventory.CatalogService.Locations;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Inventory.CatalogService.Common;
 using Inventory.CatalogService.Data;
-using Inventory.CatalogService.Idempotency;
 using Inventory.CatalogService.Stock;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;

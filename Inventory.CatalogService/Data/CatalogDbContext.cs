@@ -1,7 +1,5 @@
-using Inventory.CatalogService.Audit;
 using Inventory.CatalogService.Categories;
 using Inventory.CatalogService.Counts;
-using Inventory.CatalogService.Idempotency;
 using Inventory.CatalogService.Items;
 using Inventory.CatalogService.Locations;
 using Inventory.CatalogService.Stock;

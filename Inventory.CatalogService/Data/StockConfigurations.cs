@@ -1,6 +1,4 @@
-using Inventory.CatalogService.Audit;
 using Inventory.CatalogService.Counts;
-using Inventory.CatalogService.Idempotency;
 using Inventory.CatalogService.Items;
 using Inventory.CatalogService.Locations;
 using Inventory.CatalogService.Stock;

@@ -14,7 +14,7 @@ internal static class Extensions
             settings => settings.ConnectionString = PostgresConnectionTuning.Apply(settings.ConnectionString),
             options => options.UseSnakeCaseNamingConvention());
         builder.Services.AddDatabaseMigrator<CatalogDbContext>();
-        builder.AddIdempotencyKeyCleanup<IHostApplicationBuilder, CatalogDbContext>("idempotency_keys");
+        builder.AddIdempotencyKeyCleanup<IHostApplicationBuilder, CatalogDbContext>();
         builder.AddServiceAuthentication(ResourceNames.Catalog, trustedServices: ResourceNames.Procurement);
         builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.CatalogDb}");
         if (builder.Configuration.GetValue<bool>(DevelopmentSeeder.EnabledSetting))

@@ -1,3 +1,4 @@
+using Inventory.ServiceDefaults.Kit;
 using Inventory.ProcurementService.Audit;
 using Inventory.ProcurementService.Catalog;
 using Inventory.ProcurementService.Data;
@@ -34,31 +35,29 @@ public static class PurchaseOrdersApi
     }
 
     public static async Task<Results<Ok<Page<PurchaseOrderSummaryDto>>, ValidationProblem>> ListOrders(
-        ProcurementDbContext db, string? status = null, Guid? supplierId = null, int? pageSize = null, string? after = null,
+        ProcurementDbContext db, string? status = null, string? supplierId = null, string? pageSize = null, string? after = null,
         CancellationToken ct = default)
     {
-        if (!Paging.TryResolve(pageSize, after, out var size, out var afterKey, out var errors))
-            return TypedResults.ValidationProblem(errors);
-        PurchaseOrderStatus? statusFilter = null;
-        if (status is not null)
-        {
-            if (!Enum.TryParse<PurchaseOrderStatus>(status, ignoreCase: true, out var parsed))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"Status must be one of: {string.Join(", ", Enum.GetNames<PurchaseOrderStatus>())}."] });
-            statusFilter = parsed;
-        }
+        var errors = new Dictionary<string, string[]>();
+        var size = Paging.ReadPage(errors, pageSize, after, "sequence:desc", 1, out var afterKey);
+        var statusFilter = QueryValues.Enum<PurchaseOrderStatus>(errors, "status", status);
+        var supplier = QueryValues.Guid(errors, "supplierId", supplierId);
         long? afterSequence = null;
         if (afterKey is not null)
         {
-            if (!long.TryParse(afterKey, out var parsedSequence))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["after"] = ["The cursor is not valid."] });
-            afterSequence = parsedSequence;
+            if (long.TryParse(afterKey[0], System.Globalization.CultureInfo.InvariantCulture, out var parsedSequence))
+                afterSequence = parsedSequence;
+            else
+                errors["after"] = [Paging.InvalidCursor];
         }
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
 
         var query = db.PurchaseOrders.AsNoTracking();
         if (statusFilter is not null)
             query = query.Where(o => o.Status == statusFilter);
-        if (supplierId is not null)
-            query = query.Where(o => o.SupplierId == supplierId);
+        if (supplier is not null)
+            query = query.Where(o => o.SupplierId == supplier);
         if (afterSequence is not null)
             query = query.Where(o => o.Sequence < afterSequence);
 
@@ -70,10 +69,9 @@ public static class PurchaseOrdersApi
                 Total = o.Lines.Sum(l => l.QuantityOrdered * l.UnitPrice),
             })
             .ToListAsync(ct);
-        var page = rows.Take(size).Select(r => new PurchaseOrderSummaryDto(r.Order.Id, r.Order.Number, r.Order.SupplierId, r.Supplier ?? "",
-            r.Order.Status.ToString(), r.Order.ExpectedDate, r.Order.Currency, r.Total, r.Order.CreatedAt)).ToList();
-        var next = rows.Count > size ? Paging.EncodeCursor(rows[size - 1].Order.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
-        return TypedResults.Ok(new Page<PurchaseOrderSummaryDto>(page, next));
+        return TypedResults.Ok(Paging.ToPage(rows, size, r => new PurchaseOrderSummaryDto(r.Order.Id, r.Order.Number, r.Order.SupplierId,
+                r.Supplier ?? "", r.Order.Status.ToString(), r.Order.ExpectedDate, r.Order.Currency, r.Total, r.Order.CreatedAt),
+            "sequence:desc", r => [r.Order.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
     }
 
     public static async Task<Results<Ok<PurchaseOrderDto>, NotFound>> GetOrder(Guid id, ProcurementDbContext db, CancellationToken ct)

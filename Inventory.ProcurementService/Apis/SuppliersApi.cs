@@ -1,3 +1,4 @@
+using Inventory.ServiceDefaults.Kit;
 using Inventory.ProcurementService.Audit;
 using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.Suppliers;
@@ -32,27 +33,30 @@ public static class SuppliersApi
     }
 
     public static async Task<Results<Ok<Page<SupplierDto>>, ValidationProblem>> ListSuppliers(
-        ProcurementDbContext db, string? search = null, int? pageSize = null, string? after = null, bool includeArchived = false,
+        ProcurementDbContext db, string? search = null, string? pageSize = null, string? after = null, string? includeArchived = null,
         CancellationToken ct = default)
     {
-        if (!Paging.TryResolve(pageSize, after, out var size, out var afterKey, out var errors))
+        var errors = new Dictionary<string, string[]>();
+        var size = Paging.ReadPage(errors, pageSize, after, "name", 1, out var afterKey);
+        var withArchived = QueryValues.Bool(errors, "includeArchived", includeArchived);
+        var text = QueryValues.Text(errors, "search", search);
+        if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
         var query = db.Suppliers.AsNoTracking();
-        if (!includeArchived)
+        if (!withArchived)
             query = query.Where(s => !s.IsArchived);
-        if (!string.IsNullOrWhiteSpace(search))
+        if (text is not null)
         {
-            var pattern = $"%{Paging.EscapeLike(search.Trim())}%";
+            var pattern = Paging.ContainsPattern(text);
             query = query.Where(s => EF.Functions.ILike(s.Name, pattern, "\\") || EF.Functions.ILike(s.ContactName!, pattern, "\\"));
         }
         if (afterKey is not null)
-            query = query.Where(s => string.Compare(s.NameNormalized, afterKey) > 0);
+            query = query.Where(s => string.Compare(s.NameNormalized, afterKey[0]) > 0);
 
         // One extra row tells whether another page follows, without a COUNT over the whole table.
         var rows = await query.OrderBy(s => s.NameNormalized).Take(size + 1).ToListAsync(ct);
-        var next = rows.Count > size ? Paging.EncodeCursor(rows[size - 1].NameNormalized) : null;
-        return TypedResults.Ok(new Page<SupplierDto>(rows.Take(size).Select(SupplierDto.From).ToList(), next));
+        return TypedResults.Ok(Paging.ToPage(rows, size, SupplierDto.From, "name", s => [s.NameNormalized]));
     }
 
     public static async Task<Results<Ok<SupplierDto>, NotFound>> GetSupplier(Guid id, ProcurementDbContext db, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Inventory.ServiceDefaults.Kit;
 using System.Net;
 using System.Net.Http.Json;
 using Inventory.ServiceDefaults;

@@ -19,7 +19,6 @@ internal static class Extensions
             settings => settings.ConnectionString = PostgresConnectionTuning.Apply(settings.ConnectionString),
             options => options.UseSnakeCaseNamingConvention());
         builder.Services.AddDatabaseMigrator<ProcurementDbContext>();
-        builder.AddIdempotencyKeyCleanup<IHostApplicationBuilder, ProcurementDbContext>("receipt_idempotency_keys");
         builder.AddServiceAuthentication(ResourceNames.Procurement);
         builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.ProcurementDb}", SigningKeySetting);
 

@@ -18,5 +18,8 @@ public static class Roles
     public static string[] AtLeast(string role) =>
         All.Contains(role) ? All.SkipWhile(r => r != role).ToArray() : throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
 
+    /// <summary>Whether the caller holds <paramref name="role"/> or a role above it.</summary>
+    public static bool IsAtLeast(this System.Security.Claims.ClaimsPrincipal user, string role) => AtLeast(role).Any(user.IsInRole);
+
     public static bool IsKnown(string? role) => role is not null && All.Contains(role);
 }

@@ -1,4 +1,3 @@
-using Inventory.CatalogService.Audit;
 
 namespace Inventory.Tests.Unit;
 

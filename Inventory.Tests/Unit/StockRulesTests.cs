@@ -1,4 +1,3 @@
-using Inventory.CatalogService.Idempotency;
 using Inventory.CatalogService.Stock;
 
 namespace Inventory.Tests.Unit;

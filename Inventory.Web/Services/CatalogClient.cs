@@ -1,3 +1,4 @@
+using Inventory.ServiceDefaults.Kit;
 using System.Globalization;
 using Inventory.ServiceDefaults;
 using Microsoft.AspNetCore.WebUtilities;

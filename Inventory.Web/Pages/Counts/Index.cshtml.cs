@@ -1,3 +1,4 @@
+using Inventory.ServiceDefaults.Kit;
 using System.ComponentModel.DataAnnotations;
 using Inventory.ServiceDefaults;
 using Inventory.Web.Pages.Shared;

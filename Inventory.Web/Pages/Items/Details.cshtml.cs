@@ -1,3 +1,4 @@
+using Inventory.ServiceDefaults.Kit;
 using Inventory.ServiceDefaults;
 using Inventory.Web.Pages.Shared;
 using Inventory.Web.Services;

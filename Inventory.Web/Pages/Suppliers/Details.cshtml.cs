@@ -1,3 +1,4 @@
+using Inventory.ServiceDefaults.Kit;
 using Inventory.ServiceDefaults;
 using Inventory.Web.Pages.Shared;
 using Inventory.Web.Services;
@@ -16,7 +17,7 @@ public sealed class SupplierDetailsModel(ProcurementClient procurement, UserName
     public SupplierDetail? Supplier { get; private set; }
     public ApiResult<List<SupplierItem>>? Items { get; private set; }
     public ApiResult<Page<PurchaseOrderSummary>>? Orders { get; private set; }
-    public ApiResult<List<AuditEntry>>? History { get; private set; }
+    public ApiResult<List<Inventory.Web.Services.AuditEntry>>? History { get; private set; }
     public UserNames Users => users;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();

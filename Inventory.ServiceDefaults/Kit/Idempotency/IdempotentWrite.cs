@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Inventory.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inventory.ServiceDefaults.Kit;
+
+/// <summary>
+/// Runs a mutating request at most once per (caller, Idempotency-Key). The key row is inserted first, in the same
+/// transaction as the change: the change and its remembered answer commit together or not at all.
+/// <list type="bullet">
+/// <item>same key, same request: the first answer (status and body) again, with <c>Idempotent-Replayed: true</c>;</item>
+/// <item>same key, another request: 422;</item>
+/// <item>a duplicate arriving while the first is in flight waits on the key's unique index until the first commits
+/// (then it gets the first answer) or rolls back (then it runs itself) — it never applies twice;</item>
+/// <item>a refused request (4xx) rolls back with its key, so a retry is evaluated afresh.</item>
+/// </list>
+/// Without a key the work simply runs in one transaction. The context must map <see cref="IdempotencyRecord"/>
+/// (<see cref="IdempotencyRecordConfiguration"/>).
+/// </summary>
+public static class IdempotentWrite
+{
+    public const string ReplayedHeader = "Idempotent-Replayed";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<Results<Created<T>, Ok<T>, ValidationProblem, ProblemHttpResult>> RunAsync<T>(
+        DbContext db, HttpContext http, string? key, object request, Func<T, string> location,
+        Func<CancellationToken, Task<Outcome<T>>> work, CancellationToken ct, bool created = true) where T : class
+    {
+        if (IdempotencyRules.ValidateKey(key) is { } keyError)
+            return Problems.Invalid(IdempotencyRules.HeaderName, keyError);
+        var status = created ? StatusCodes.Status201Created : StatusCodes.Status200OK;
+        var caller = CurrentUser.From(http).Id;
+        var hash = key is null ? null : IdempotencyRules.Hash(http.Request.Method, http.Request.Path, request);
+        var records = db.Set<IdempotencyRecord>();
+        return await db.InTransactionAsync<Results<Created<T>, Ok<T>, ValidationProblem, ProblemHttpResult>>(async tx =>
+        {
+            if (key is not null)
+            {
+                // Blocks while another transaction holds the same key uncommitted.
+                var claimed = await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO idempotency_keys (caller, key, request_hash, status_code, created_at)
+                    VALUES ({caller}, {key}, {hash}, 0, now()) ON CONFLICT (caller, key) DO NOTHING
+                    """, ct);
+                if (claimed == 0)
+                {
+                    var first = await records.AsNoTracking().SingleAsync(r => r.Caller == caller && r.Key == key, ct);
+                    if (first.RequestHash != hash)
+                        return Problems.Unprocessable(IdempotencyRules.HeaderName,
+                            "This Idempotency-Key was already used for a different request; use a new key for a new request.");
+                    http.Response.Headers[ReplayedHeader] = "true";
+                    var body = JsonSerializer.Deserialize<T>(first.ResponseBody!, Json)!;
+                    return first.StatusCode == StatusCodes.Status201Created
+                        ? TypedResults.Created(location(body), body)
+                        : TypedResults.Ok(body);
+                }
+            }
+
+            var outcome = await work(ct);
+            if (outcome.Problem is not null)
+                return outcome.Problem; // disposing the transaction rolls back the change and the key
+            if (key is not null)
+            {
+                var answer = JsonSerializer.Serialize(outcome.Value, Json);
+                await records.Where(r => r.Caller == caller && r.Key == key)
+                    .ExecuteUpdateAsync(r => r.SetProperty(x => x.StatusCode, status).SetProperty(x => x.ResponseBody, answer), ct);
+            }
+            await tx.CommitAsync(ct);
+            return created ? TypedResults.Created(location(outcome.Value!), outcome.Value) : TypedResults.Ok(outcome.Value);
+        }, ct);
+    }
+}

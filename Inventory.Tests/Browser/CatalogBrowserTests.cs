@@ -1,0 +1,54 @@
+using Inventory.Tests.Web;
+using Inventory.ServiceDefaults.Security;
+using Inventory.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Inventory.Tests.Browser;
+
+/// <summary>A manager in a real browser (headless Chromium, through the gateway and its Content-Security-Policy) creates an item and receives stock.</summary>
+[Collection(AppHostCollection.Name)]
+public sealed class CatalogBrowserTests(AppHostFixture fixture) : BrowserTest
+{
+    [Fact]
+    public async Task A_manager_creates_an_item_receives_stock_and_sees_the_on_hand_in_the_browser()
+    {
+        using var ui = new CatalogUi(fixture);
+        var warehouse = await ui.WarehouseAsync(CatalogUi.Unique("WH"));
+        var sku = CatalogUi.Unique("BROWSER");
+        var email = $"browser-catalog-{Guid.NewGuid():N}@{AppHostFixture.AllowedDomain}";
+        (await fixture.SignInAsync(email, Roles.Manager)).Dispose();
+
+        var page = await Chromium.NewPageAsync();
+        var blocked = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                blocked.Add(message.Text);
+        };
+        await page.GotoAsync(new Uri(fixture.GatewayUrl, "/inventory/new").ToString());
+        await page.ClickAsync("#google-sign-in");
+        await page.FillAsync("#email", email);
+        await page.ClickAsync("#continue");
+        await page.WaitForURLAsync(url => url.EndsWith("/inventory/new", StringComparison.Ordinal));
+
+        await page.FillAsync("#Input_Sku", sku);
+        await page.FillAsync("#Input_Name", "Browser bolt");
+        await page.SelectOptionAsync("#Input_Unit", "box");
+        await page.FillAsync("#Input_UnitCost", "3.5");
+        await page.ClickAsync("#save");
+        await page.WaitForSelectorAsync("#receive-form");
+        Assert.Equal($"Item {sku} created.", (await page.TextContentAsync("#flash"))?.Trim());
+
+        await page.SelectOptionAsync("#Receive_LocationId", warehouse.Id.ToString());
+        await page.FillAsync("#Receive_Quantity", "12");
+        await page.ClickAsync("#receive-submit");
+        await page.WaitForSelectorAsync("#stock");
+
+        Assert.Equal("Received 12.", (await page.TextContentAsync("#flash"))?.Trim());
+        Assert.Equal("12 box", (await page.TextContentAsync("#on-hand"))?.Trim());
+        Assert.Equal("12", (await page.TextContentAsync($"#stock tr[data-location='{warehouse.Code}'] [data-field='onHand']"))?.Trim());
+        var stored = Assert.Single(await ui.FindItemsAsync(sku));
+        Assert.Equal((12m, "box"), (stored.OnHand, stored.Unit));
+        Assert.Empty(blocked);
+    }
+}

@@ -1,0 +1,62 @@
+using Inventory.Tests.Web;
+using Inventory.ServiceDefaults.Security;
+using Inventory.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Inventory.Tests.Browser;
+
+/// <summary>A manager in a real browser (headless Chromium, through the gateway and its Content-Security-Policy) drafts and submits an order.</summary>
+[Collection(AppHostCollection.Name)]
+public sealed class PurchaseOrderBrowserTests(AppHostFixture fixture) : BrowserTest
+{
+    [Fact]
+    public async Task A_manager_drafts_an_order_in_the_browser_form_adds_a_line_in_place_and_submits_it()
+    {
+        using var ui = new ProcurementUi(fixture);
+        var priced = await ui.ItemAsync(ProcurementUi.Unique("SKU"));
+        var extra = await ui.ItemAsync(ProcurementUi.Unique("SKU"));
+        var supplier = await ui.SupplierAsync(ProcurementUi.Unique("Browser"));
+        await ui.SupplierItemAsync(supplier.Id, priced.Id, unitPrice: 5m);
+        var email = $"browser-manager-{Guid.NewGuid():N}@{AppHostFixture.AllowedDomain}";
+        (await fixture.SignInAsync(email, Roles.Manager)).Dispose();
+
+        var page = await Chromium.NewPageAsync();
+        var blocked = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                blocked.Add(message.Text);
+        };
+        await page.GotoAsync(new Uri(fixture.GatewayUrl, "/purchase-orders/new").ToString());
+        await page.ClickAsync("#google-sign-in");
+        await page.FillAsync("#email", email);
+        await page.ClickAsync("#continue");
+        await page.WaitForURLAsync(url => url.EndsWith("/purchase-orders/new", StringComparison.Ordinal));
+
+        // Choosing the supplier reloads the form with its items and prices (procurement.js submits the refresh).
+        await page.SelectOptionAsync("#Input_SupplierId", supplier.Id.ToString());
+        await page.WaitForURLAsync(url => url.Contains("handler=Refresh", StringComparison.Ordinal));
+        Assert.Contains(priced.Sku, await page.TextContentAsync("#supplier-prices"));
+        await page.FillAsync("[name='Input.Lines[0].Sku']", priced.Sku);
+        await page.FillAsync("[name='Input.Lines[0].Quantity']", "7");
+        var rows = page.Locator("#order-lines tbody tr");
+        var before = await rows.CountAsync();
+        await page.ClickAsync("#add-lines");
+        Assert.Equal(before + 1, await rows.CountAsync()); // added in place: a post-back would add five
+        await page.FillAsync($"[name='Input.Lines[{before}].Sku']", extra.Sku);
+        await page.FillAsync($"[name='Input.Lines[{before}].Quantity']", "2");
+        await page.FillAsync($"[name='Input.Lines[{before}].UnitPrice']", "1.5");
+        await page.ClickAsync("#save");
+        await page.WaitForSelectorAsync("#po-status [data-status='Draft']");
+        var orderId = Guid.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
+        await page.ClickAsync("#submit-order");
+        await page.WaitForSelectorAsync("#po-status [data-status='Submitted']");
+
+        Assert.Equal($"{(await ui.OrderAsync(orderId)).Number} submitted.", (await page.TextContentAsync("#flash"))?.Trim());
+        var order = await ui.OrderAsync(orderId);
+        Assert.Equal("Submitted", order.Status);
+        Assert.Equal(supplier.Id, order.SupplierId);
+        Assert.Equal([(priced.Id, 7m, 5m), (extra.Id, 2m, 1.5m)], order.Lines.Select(l => (l.ItemId, l.QuantityOrdered, l.UnitPrice)));
+        Assert.Empty(blocked);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Inventory.CatalogService.Apis;
+using Inventory.CatalogService.Items;
+using Inventory.ServiceDefaults;
+using Inventory.ServiceDefaults.Security;
+using Inventory.Tests.Infrastructure;
+
+namespace Inventory.Tests.Service.Catalog;
+
+[Collection(ServicesCollection.Name)]
+public sealed class CsvTests(ServicesFixture fixture) : IAsyncLifetime
+{
+    private readonly HttpClient _client = fixture.Catalog.CreateClientAs(Roles.Manager, userId: "importer-1");
+
+    public Task InitializeAsync() => fixture.ResetAsync(ResourceNames.CatalogDb);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private Task<HttpResponseMessage> ImportAsync(string csv) =>
+        _client.PostAsync("/api/items/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+    [Fact]
+    public async Task Import_creates_new_items_and_updates_existing_ones_by_sku_regardless_of_case()
+    {
+        var category = await _client.CreateCategoryAsync("Fasteners");
+        var existing = await _client.CreateItemAsync("BOLT-1", unitCost: 1m);
+
+        var response = await ImportAsync("""
+            sku,name,unit,unitCost,category,barcode,reorderPoint
+            bolt-1,Hex bolt,each,1.25,Fasteners,111,5
+            NUT-1,"Nut, M6",box,0.5,,,
+            """);
+
+        Assert.Equal(new ImportResult(1, 1, 0), await response.ReadAsync<ImportResult>());
+        var bolt = await (await _client.GetAsync($"/api/items/{existing.Id}")).ReadAsync<ItemDetailDto>();
+        Assert.Equal(("bolt-1", "Hex bolt", 1.25m, category.Id, "111", 5m, existing.Version + 1),
+            (bolt.Sku, bolt.Name, bolt.UnitCost, bolt.CategoryId!.Value, bolt.Barcode, bolt.ReorderPoint, bolt.Version));
+        var nut = (await _client.GetFromJsonAsync<Page<ItemDto>>("/api/items?search=NUT-1"))!.Items.Single();
+        Assert.Equal(("Nut, M6", "box", 0.5m), (nut.Name, nut.Unit, nut.UnitCost));
+        var audit = (await _client.GetFromJsonAsync<Page<AuditEntryDto>>($"/api/audit?entityType=item&entityId={existing.Id}"))!;
+        Assert.Equal(("update", "importer-1"), (audit.Items[0].Action, audit.Items[0].UserId));
+    }
+
+    [Fact]
+    public async Task A_file_with_any_bad_row_imports_nothing_and_reports_every_error_by_row_and_field()
+    {
+        await _client.CreateItemAsync("TAKEN", barcode: "999");
+
+        var response = await ImportAsync("""
+            sku,name,unit,unitCost,category,barcode
+            OK-1,Fine,each,1,,
+            BAD-1,Bad cost,each,cheap,,
+            BAD-2,,parsec,1,,
+            OK-1,Again,each,1,,
+            BAD-3,Unknown category,each,1,Nowhere,
+            BAD-4,Barcode of another item,each,1,,999
+            """);
+
+        var errors = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("row 3: unitCost", errors.Keys);
+        Assert.Contains("row 4: name", errors.Keys);
+        Assert.Contains("row 4: unit", errors.Keys);
+        Assert.Contains("row 5: sku", errors.Keys);
+        Assert.DoesNotContain("row 2: sku", errors.Keys);
+        var second = await ImportAsync("""
+            sku,name,unit,category,barcode
+            OK-1,Fine,each,Nowhere,
+            OK-2,Fine,each,,999
+            """);
+        var secondErrors = await second.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["row 2: category", "row 3: barcode"], secondErrors.Keys.Order());
+        Assert.Equal(["TAKEN"], (await _client.GetFromJsonAsync<Page<ItemDto>>("/api/items"))!.Items.Select(i => i.Sku));
+    }
+
+    [Theory]
+    [InlineData("", "body")]
+    [InlineData("sku,name\nA,b\n", "header")]
+    [InlineData("sku,name,unit\n", "body")]
+    [InlineData("sku,name,unit\n\"A,b,each\n", "body")]
+    [InlineData("{}", "header")]
+    public async Task Unusable_files_are_400_naming_what_is_wrong(string csv, string field)
+    {
+        var response = await ImportAsync(csv);
+
+        Assert.Contains(field, (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).Keys);
+    }
+
+    [Fact]
+    public async Task Exported_items_import_back_unchanged()
+    {
+        var category = await _client.CreateCategoryAsync("Tools");
+        var wh = await _client.CreateWarehouseAsync("WH1");
+        var hammer = await _client.CreateItemAsync("HAMMER", unitCost: 12.5m, categoryId: category.Id, barcode: "4001", name: "Hammer, claw \"16oz\"");
+        await _client.CreateItemAsync("ROPE", unit: "m", unitCost: 0.3333m);
+        await _client.ReceiveAsync(hammer.Id, wh.Id, 3);
+
+        var export = await _client.GetAsync("/api/items/export");
+        var csv = await export.Content.ReadAsStringAsync();
+        var reimport = await ImportAsync(csv);
+
+        Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("sku,name,description,category,unit,barcode,unitCost", csv);
+        Assert.Contains("HAMMER,\"Hammer, claw \"\"16oz\"\"\",", csv);
+        Assert.Contains(",Tools,each,4001,12.5,", csv);
+        Assert.Equal(new ImportResult(0, 0, 2), await reimport.ReadAsync<ImportResult>());
+    }
+
+    [Fact]
+    public async Task Stock_export_lists_non_zero_levels_by_sku_and_location()
+    {
+        var wh = await _client.CreateWarehouseAsync("WH1");
+        var bin = await _client.CreateBinAsync("A-1", wh.Id);
+        var item = await _client.CreateItemAsync("SKU-1");
+        await _client.ReceiveAsync(item.Id, bin.Id, 4);
+
+        var csv = await _client.GetStringAsync("/api/stock/export");
+
+        Assert.Equal(["sku,location,locationPath,onHand,unit", "SKU-1,A-1,WH1 / A-1,4,each"], csv.Trim().Split('\n').Select(l => l.TrimEnd('\r')));
+    }
+
+    [Fact]
+    public async Task Import_cannot_make_an_item_indivisible_while_its_stock_is_fractional()
+    {
+        var wh = await _client.CreateWarehouseAsync("WH1");
+        var rope = await _client.CreateItemAsync("ROPE", unit: "m");
+        await _client.ReceiveAsync(rope.Id, wh.Id, 1.5m);
+
+        var response = await ImportAsync("sku,name,unit\nROPE,Rope,each\n");
+
+        Assert.Contains("row 2: unit", (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).Keys);
+    }
+
+    [Fact]
+    public async Task Only_managers_import()
+    {
+        var clerk = fixture.Catalog.CreateClientAs(Roles.Clerk);
+
+        var response = await clerk.PostAsync("/api/items/import", new StringContent("sku,name,unit\nA,a,each\n", Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}

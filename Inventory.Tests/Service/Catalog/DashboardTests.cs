@@ -1,0 +1,46 @@
+using System.Net.Http.Json;
+using Inventory.CatalogService.Stock;
+using Inventory.ServiceDefaults;
+using Inventory.ServiceDefaults.Security;
+using Inventory.Tests.Infrastructure;
+
+namespace Inventory.Tests.Service.Catalog;
+
+[Collection(ServicesCollection.Name)]
+public sealed class DashboardTests(ServicesFixture fixture) : IAsyncLifetime
+{
+    private readonly HttpClient _client = fixture.Catalog.CreateClientAs(Roles.Manager);
+
+    public Task InitializeAsync() => fixture.ResetAsync(ResourceNames.CatalogDb);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Dashboard_reports_counts_value_low_stock_movements_and_value_by_top_level_category()
+    {
+        var hardware = await _client.CreateCategoryAsync("Hardware");
+        var bolts = await _client.CreateCategoryAsync("Bolts", hardware.Id);
+        var tools = await _client.CreateCategoryAsync("Tools");
+        var wh = await _client.CreateWarehouseAsync("WH1");
+        var bolt = await _client.CreateItemAsync("BOLT", unitCost: 0.5m, reorderPoint: 100, categoryId: bolts.Id);
+        var hammer = await _client.CreateItemAsync("HAMMER", unitCost: 12m, reorderPoint: 1, categoryId: tools.Id);
+        var loose = await _client.CreateItemAsync("LOOSE", unitCost: 2m);
+        await _client.ReceiveAsync(bolt.Id, wh.Id, 40);
+        await _client.ReceiveAsync(hammer.Id, wh.Id, 3);
+        await _client.ReceiveAsync(loose.Id, wh.Id, 1);
+        (await _client.PostAsJsonAsync("/api/movements/issues", new { itemId = hammer.Id, locationId = wh.Id, quantity = 1 })).EnsureSuccessStatusCode();
+
+        var dashboard = (await _client.GetFromJsonAsync<DashboardDto>("/api/dashboard"))!;
+
+        Assert.Equal(3, dashboard.ItemCount);
+        Assert.Equal(40 * 0.5m + 2 * 12m + 2m, dashboard.StockValue);
+        Assert.Equal(1, dashboard.LowStockCount); // BOLT: 40 <= 100
+        Assert.Equal(4, dashboard.MovementsToday);
+        Assert.Equal([("Tools", 24m), ("Hardware", 20m), ("Uncategorized", 2m)],
+            dashboard.StockValueByCategory.Select(c => (c.Category, c.Value)));
+        Assert.Equal(30, dashboard.MovementsPerDay.Count);
+        Assert.Equal(4, dashboard.MovementsPerDay[^1].Count);
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), dashboard.MovementsPerDay[^1].Date);
+        Assert.Equal(4, dashboard.MovementsPerDay.Sum(d => d.Count));
+    }
+}

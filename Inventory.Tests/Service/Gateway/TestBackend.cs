@@ -1,0 +1,68 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Inventory.Tests.Service.Gateway;
+
+/// <summary>
+/// A stand-in for Web behind an in-process gateway: a real Kestrel on a free loopback port, answering
+/// every path. It sends what a careless backend might (Server, X-Powered-By, its own X-Frame-Options).
+/// </summary>
+public sealed class TestBackend : IAsyncDisposable
+{
+    public const string CachedCssPath = "/static/site.abc123.css";
+    /// <summary>What MapStaticAssets sends for a fingerprinted file outside Development.</summary>
+    public const string ImmutableCacheControl = "max-age=31536000, immutable";
+    public const string SlowPath = "/slow";
+
+    private readonly WebApplication _app;
+
+    private TestBackend(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<TestBackend> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+
+        app.Use((context, next) =>
+        {
+            context.Response.Headers["X-Powered-By"] = "ASP.NET";
+            context.Response.Headers.XFrameOptions = "SAMEORIGIN";
+            return next(context);
+        });
+        app.MapGet(CachedCssPath, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = ImmutableCacheControl;
+            return Results.Text("body { color: black; }", "text/css");
+        });
+        // Never answers on its own: only the gateway's timeout ends it.
+        app.MapGet(SlowPath, async (CancellationToken aborted) =>
+        {
+            await Task.Delay(Timeout.Infinite, aborted);
+            return Results.Ok();
+        });
+        app.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete],
+            async (HttpContext context) =>
+            {
+                // Read the whole body, as Web would, so the gateway's body limit is exercised.
+                await context.Request.Body.CopyToAsync(Stream.Null);
+                return Results.Content("<!DOCTYPE html><title>Backend</title><p>ok</p>", "text/html; charset=utf-8");
+            });
+
+        await app.StartAsync();
+        var address = app.Urls.Single(); // the port Kestrel picked
+        return new TestBackend(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

@@ -1,0 +1,103 @@
+using System.Net.Http.Json;
+using Inventory.ProcurementService.Receiving;
+using Inventory.Tests.Infrastructure;
+
+namespace Inventory.Tests.Service.Procurement;
+
+/// <summary>Receipts reach the catalog's stock exactly once, whatever the network between them does.</summary>
+[Collection(ServicesCollection.Name)]
+public sealed class ReceiptPostingTests(ServicesFixture fixture) : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly ProcurementTestData _data = new(fixture);
+
+    public Task InitializeAsync() => _data.ResetAsync();
+
+    public Task DisposeAsync()
+    {
+        fixture.CatalogLink.Reset();
+        return Task.CompletedTask;
+    }
+
+    private async Task<(Inventory.ProcurementService.PurchaseOrders.PurchaseOrderDto Order, Guid ItemId, Guid Location)> OrderAsync(decimal quantity)
+    {
+        var supplier = await _data.SupplierAsync();
+        var item = await _data.ItemAsync("R-1");
+        var location = await _data.LocationAsync();
+        return (await _data.SubmittedAsync(supplier.Id, (item.Id, quantity, 2)), item.Id, location);
+    }
+
+    private async Task ReceiveAsync(Inventory.ProcurementService.PurchaseOrders.PurchaseOrderDto order, decimal quantity, Guid location)
+    {
+        var response = await new ReceivingSteps(_data).TryReceiveAsync(order, quantity, location: location);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private async Task<List<ReceiptLineDto>> LinesAsync(Guid orderId) =>
+        (await _data.Manager.GetFromJsonAsync<List<ReceiptDto>>($"/api/purchase-orders/{orderId}/receipts"))!.SelectMany(r => r.Lines).ToList();
+
+    private async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (!await condition())
+        {
+            if (timeout.IsCancellationRequested)
+                Assert.Fail($"Gave up waiting: {what}");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task A_receipt_is_posted_to_the_catalog_as_a_receipt_movement()
+    {
+        var (order, itemId, location) = await OrderAsync(10);
+
+        await ReceiveAsync(order, 4, location);
+
+        await WaitUntilAsync(async () => (await LinesAsync(order.Id)).All(l => l.PostingState == "Posted"), "the line is posted");
+        Assert.Equal((4m, 1), await _data.StockAsync(itemId));
+        var movement = (await _data.CatalogManager.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/items/{itemId}"))
+            .GetProperty("recentMovements")[0];
+        Assert.Equal(order.Number, movement.GetProperty("reference").GetString());
+        Assert.Equal("service:procurement", movement.GetProperty("userId").GetString());
+    }
+
+    [Fact]
+    public async Task While_the_catalog_is_down_receipts_are_accepted_and_wait_then_post_once_when_it_is_back()
+    {
+        var (order, itemId, location) = await OrderAsync(10);
+        fixture.CatalogLink.Down = true;
+
+        await ReceiveAsync(order, 3, location);
+        await ReceiveAsync(order, 2, location);
+        await WaitUntilAsync(async () => (await LinesAsync(order.Id)).All(l => l.PostingState == "Failing" && l.Attempts > 0), "posting has been tried and failed");
+        var failing = await LinesAsync(order.Id);
+        Assert.All(failing, l => Assert.False(string.IsNullOrEmpty(l.LastError)));
+        var pending = (await _data.Manager.GetFromJsonAsync<List<ReceiptLineDto>>("/api/receipts?state=failing"))!;
+        Assert.Equal(failing.Select(l => l.Id).Order(), pending.Select(l => l.Id).Order());
+        fixture.CatalogLink.Down = false;
+        Assert.Equal((0m, 0), await _data.StockAsync(itemId));
+
+        await WaitUntilAsync(async () => (await LinesAsync(order.Id)).All(l => l.PostingState == "Posted"), "both lines are posted");
+
+        Assert.Equal((5m, 2), await _data.StockAsync(itemId));
+        Assert.Empty((await _data.Manager.GetFromJsonAsync<List<ReceiptLineDto>>("/api/receipts"))!);
+    }
+
+    [Fact]
+    public async Task When_the_catalogs_answer_is_lost_the_retry_does_not_add_the_stock_twice()
+    {
+        var (order, itemId, location) = await OrderAsync(10);
+        fixture.CatalogLink.LoseResponses = true;
+
+        await ReceiveAsync(order, 6, location);
+        await WaitUntilAsync(() => Task.FromResult(fixture.CatalogLink.Delivered >= 2), "the catalog got the post more than once");
+        await WaitUntilAsync(async () => (await LinesAsync(order.Id)).Single().Attempts >= 1, "the dispatcher counted a failed attempt");
+        fixture.CatalogLink.LoseResponses = false;
+
+        await WaitUntilAsync(async () => (await LinesAsync(order.Id)).Single().PostingState == "Posted", "the line is posted");
+
+        Assert.True(fixture.CatalogLink.Delivered >= 3, $"the catalog received the receipt {fixture.CatalogLink.Delivered} times");
+        Assert.Equal((6m, 1), await _data.StockAsync(itemId));
+    }
+}
