@@ -3,14 +3,12 @@ using Inventory.CatalogService.Common;
 using Inventory.CatalogService.Data;
 using Inventory.CatalogService.Trees;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.CatalogService.Categories;
 
 public sealed class CategoryWriter(CatalogDbContext db, MasterDataChanges changes)
     : TreeWriter<Category, CreateCategoryRequest, CategoryDto>(db, changes)
 {
-    protected override DbSet<Category> Nodes => Db.Categories;
     protected override string What => AuditEntityTypes.Category;
     protected override string CycleMessage => "A category cannot be moved under itself or one of its descendants.";
     protected override string ActiveChildrenMessage => "The category has active subcategories: archive or move them first.";

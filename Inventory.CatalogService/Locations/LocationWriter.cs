@@ -10,7 +10,6 @@ namespace Inventory.CatalogService.Locations;
 public sealed class LocationWriter(CatalogDbContext db, MasterDataChanges changes)
     : TreeWriter<Location, CreateLocationRequest, LocationDto>(db, changes)
 {
-    protected override DbSet<Location> Nodes => Db.Locations;
     protected override string What => AuditEntityTypes.Location;
     protected override string CycleMessage => "A location cannot be moved inside itself or one of its bins.";
     protected override string ActiveChildrenMessage => "The location has active bins: archive or move them first.";

@@ -15,7 +15,7 @@ public abstract class TreeWriter<T, TRequest, TDto>(CatalogDbContext db, MasterD
 {
     protected CatalogDbContext Db => db;
 
-    protected abstract DbSet<T> Nodes { get; }
+    private DbSet<T> Nodes => db.Set<T>();
 
     /// <summary>What a node is called in answers ("category"); also its audit entity type.</summary>
     protected abstract string What { get; }
