@@ -12,7 +12,7 @@ namespace Inventory.CatalogService.Stock;
 /// <item>per leg, read the location FOR SHARE (an archive waits for us, or we see it), then change the balance
 /// with one guarded statement — <c>on_hand + delta &gt;= 0 OR allows_negative</c> — never read-modify-write;
 /// a CHECK constraint stands behind it;</item>
-/// <item>append the movements with the balances they produced.</item>
+/// <item>append each movement with the balance it produced.</item>
 /// </list>
 /// Any rejection returns a problem and the caller rolls the whole transaction back: nothing is half-written.
 /// The statements whose exact shape is the point are SQL, read into named records (columns by their snake_case names).
@@ -50,7 +50,7 @@ public static class StockLedger
         if (write.Legs.Any(l => !StockRules.FitsUnit(item.Unit, l.Quantity)))
             return Problems.Invalid("quantity", $"'{item.Unit}' is not divisible: the quantity must be a whole number.");
 
-        var movements = new List<Movement>(write.Legs.Count);
+        var movements = new List<MovementDto>(write.Legs.Count);
         for (var i = 0; i < write.Legs.Count; i++)
         {
             var leg = write.Legs[i];
@@ -65,13 +65,9 @@ public static class StockLedger
             var balance = await ChangeBalanceAsync(db, write, leg, location.AllowsNegative, ct);
             if (balance is null)
                 return await NotEnoughAsync(db, write, leg, item, location, ct);
-            // Saved leg by leg, so the seq follow the legs (a transfer's out-leg first).
-            var movement = NewMovement(write, leg, balance.Value);
-            db.Movements.Add(movement);
-            await db.SaveChangesAsync(ct);
-            movements.Add(movement);
+            movements.Add(await AppendAsync(db, write, leg, balance.Value, ct));
         }
-        return new MovementResult(write.OperationId, movements.Select(MovementDto.From).ToList());
+        return new MovementResult(write.OperationId, movements);
     }
 
     /// <summary>The balance after the change, or null when the location has not enough stock (and may not go negative).</summary>
@@ -109,17 +105,27 @@ public static class StockLedger
             });
     }
 
-    private static Movement NewMovement(LedgerWrite write, Leg leg, decimal balance) => new()
+    /// <summary>Appends the leg's movement; legs are appended in order, so a transfer's out-leg has the lower seq.</summary>
+    private static async Task<MovementDto> AppendAsync(CatalogDbContext db, LedgerWrite write, Leg leg, decimal balance, CancellationToken ct)
     {
-        Id = Guid.CreateVersion7(), ItemId = write.ItemId, LocationId = leg.LocationId, Quantity = leg.Quantity, BalanceAfter = balance,
-        Type = leg.Type, ReasonCode = write.ReasonCode, Reference = write.Reference, Note = write.Note, UserId = write.UserId,
-        OccurredAt = write.At, IdempotencyKey = write.IdempotencyKey, OperationId = write.OperationId,
-        CountSessionId = write.CountSessionId, ReceiptLineId = write.ReceiptLineId,
-    };
+        var id = Guid.CreateVersion7();
+        var appended = (await db.Database.SqlQuery<SeqRow>($"""
+            INSERT INTO movements (id, item_id, location_id, quantity, balance_after, type, reason_code, reference, note, user_id,
+                                   occurred_at, idempotency_key, operation_id, count_session_id, receipt_line_id)
+            VALUES ({id}, {write.ItemId}, {leg.LocationId}, {leg.Quantity}, {balance}, {leg.Type}, {write.ReasonCode}, {write.Reference},
+                    {write.Note}, {write.UserId}, {write.At}, {write.IdempotencyKey}, {write.OperationId}, {write.CountSessionId},
+                    {write.ReceiptLineId})
+            RETURNING seq
+            """).ToListAsync(ct)).Single();
+        return new MovementDto(id, appended.Seq, write.ItemId, leg.LocationId, leg.Quantity, balance, leg.Type, write.ReasonCode,
+            write.Reference, write.Note, write.UserId, write.At, write.OperationId, write.CountSessionId, write.ReceiptLineId);
+    }
 
     private sealed record ItemRow(string Sku, string Unit);
 
     private sealed record LocationRow(string Code, bool AllowsNegative, bool IsArchived);
 
     private sealed record BalanceRow(decimal OnHand);
+
+    private sealed record SeqRow(long Seq);
 }
