@@ -1,3 +1,6 @@
+using Inventory.CatalogService.Audit;
+using Inventory.CatalogService.Data;
+
 namespace Inventory.CatalogService.Apis;
 
 public static class CatalogApis
@@ -7,14 +10,13 @@ public static class CatalogApis
         app.MapItemsApi();
         app.MapCategoriesApi();
         app.MapLocationsApi();
-        app.MapAuditApi();
+        app.MapAuditApi<CatalogDbContext>(AuditEntityTypes.All);
         app.MapMovementsApi();
-        app.MapReceiptsApi();
+        app.MapReceiptPostingsApi();
         app.MapStockApi();
         app.MapDashboardApi();
         app.MapCountsApi();
         app.MapItemsCsvApi();
         return app;
     }
-
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
 using Inventory.CatalogService.Common;
 using Inventory.CatalogService.Data;
 using Inventory.CatalogService.Stock;
-using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +11,8 @@ namespace Inventory.CatalogService.Apis;
 
 public static class MovementsApi
 {
+    private const string Ordering = "occurredAt:desc";
+
     public static IEndpointRouteBuilder MapMovementsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/movements").WithTags("Movements");
@@ -33,64 +33,36 @@ public static class MovementsApi
     }
 
     public static Task<Results<Created<MovementResult>, Ok<MovementResult>, ValidationProblem, ProblemHttpResult>> Receive(
-        StockChangeRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
-        CatalogDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct) =>
-        Write(StockRules.Validate(request), request, idempotencyKey, db, http, ct, () => new LedgerWrite(request.ItemId!.Value,
-            [new Leg(request.LocationId!.Value, request.Quantity!.Value, MovementTypes.Receipt)],
-            Caller.Id(http.User), Now(clock), Reference: Trim(request.Reference), Note: Trim(request.Note), IdempotencyKey: idempotencyKey));
+        StockChangeRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, MovementWriter movements,
+        CancellationToken ct) =>
+        movements.WriteAsync(StockRules.Validate(request), request, idempotencyKey, () => LedgerWrite.Receipt(request), ct);
 
     public static Task<Results<Created<MovementResult>, Ok<MovementResult>, ValidationProblem, ProblemHttpResult>> Issue(
-        StockChangeRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
-        CatalogDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct) =>
-        Write(StockRules.Validate(request), request, idempotencyKey, db, http, ct, () => new LedgerWrite(request.ItemId!.Value,
-            [new Leg(request.LocationId!.Value, -request.Quantity!.Value, MovementTypes.Issue)],
-            Caller.Id(http.User), Now(clock), Reference: Trim(request.Reference), Note: Trim(request.Note), IdempotencyKey: idempotencyKey));
+        StockChangeRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, MovementWriter movements,
+        CancellationToken ct) =>
+        movements.WriteAsync(StockRules.Validate(request), request, idempotencyKey, () => LedgerWrite.Issue(request), ct);
 
     public static Task<Results<Created<MovementResult>, Ok<MovementResult>, ValidationProblem, ProblemHttpResult>> Adjust(
-        AdjustmentRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
-        CatalogDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct) =>
-        Write(StockRules.Validate(request), request, idempotencyKey, db, http, ct, () => new LedgerWrite(request.ItemId!.Value,
-            [new Leg(request.LocationId!.Value, request.Quantity!.Value, MovementTypes.Adjustment)],
-            Caller.Id(http.User), Now(clock), ReasonCode: request.ReasonCode!.Trim().ToLowerInvariant(),
-            Reference: Trim(request.Reference), Note: Trim(request.Note), IdempotencyKey: idempotencyKey));
+        AdjustmentRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, MovementWriter movements,
+        CancellationToken ct) =>
+        movements.WriteAsync(StockRules.Validate(request), request, idempotencyKey, () => LedgerWrite.Adjustment(request), ct);
 
     public static Task<Results<Created<MovementResult>, Ok<MovementResult>, ValidationProblem, ProblemHttpResult>> Transfer(
-        TransferRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
-        CatalogDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct) =>
-        Write(StockRules.Validate(request), request, idempotencyKey, db, http, ct, () => new LedgerWrite(request.ItemId!.Value,
-            [
-                new Leg(request.FromLocationId!.Value, -request.Quantity!.Value, MovementTypes.TransferOut),
-                new Leg(request.ToLocationId!.Value, request.Quantity!.Value, MovementTypes.TransferIn),
-            ],
-            Caller.Id(http.User), Now(clock), Reference: Trim(request.Reference), Note: Trim(request.Note), IdempotencyKey: idempotencyKey)
-        {
-            LocationFields = ["fromLocationId", "toLocationId"],
-        });
+        TransferRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, MovementWriter movements,
+        CancellationToken ct) =>
+        movements.WriteAsync(StockRules.Validate(request), request, idempotencyKey, () => LedgerWrite.Transfer(request), ct);
 
-    private static async Task<Results<Created<MovementResult>, Ok<MovementResult>, ValidationProblem, ProblemHttpResult>> Write(
-        Dictionary<string, string[]> errors, object request, string? idempotencyKey, CatalogDbContext db, HttpContext http,
-        CancellationToken ct, Func<LedgerWrite> write)
-    {
-        if (IdempotencyRules.ValidateKey(idempotencyKey) is { } keyError)
-            errors[IdempotencyRules.HeaderName] = [keyError];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
-        var ledgerWrite = write();
-        return await IdempotentWrite.RunAsync(db, http, idempotencyKey, request, r => $"/api/movements/{r.Movements[0].Id}",
-            token => StockLedger.ApplyAsync(db, ledgerWrite, token), ct);
-    }
-
-    public static async Task<Results<Ok<MovementDto>, NotFound>> GetMovement(Guid id, CatalogDbContext db, CancellationToken ct)
-    {
-        var movement = await db.Movements.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
-        return movement is null ? TypedResults.NotFound() : TypedResults.Ok(MovementDto.From(movement));
-    }
+    public static async Task<Results<Ok<MovementDto>, ProblemHttpResult>> GetMovement(Guid id, CatalogDbContext db, CancellationToken ct) =>
+        await db.Movements.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } movement
+            ? TypedResults.Ok(MovementDto.From(movement))
+            : Problems.NotFound("movement");
 
     public static async Task<Results<Ok<Page<MovementDto>>, ValidationProblem>> ListMovements(
         CatalogDbContext db, string? itemId = null, string? locationId = null, string? type = null, string? from = null, string? to = null,
         string? operationId = null, string? pageSize = null, string? after = null, CancellationToken ct = default)
     {
-        PageRequest.Resolve(pageSize, after, out var size, out var afterKey, out var errors);
+        var errors = new Dictionary<string, string[]>();
+        var size = Paging.ReadPage(errors, pageSize, after, Ordering, 2, out var key);
         var item = QueryValues.Guid(errors, "itemId", itemId);
         var location = QueryValues.Guid(errors, "locationId", locationId);
         var operation = QueryValues.Guid(errors, "operationId", operationId);
@@ -99,16 +71,9 @@ public static class MovementsApi
         var toTime = QueryValues.Time(errors, "to", to);
         if (fromTime > toTime)
             errors["to"] = ["Must not be before 'from'."];
-        (DateTimeOffset At, long Seq)? cursor = null;
-        if (afterKey is not null)
-        {
-            if (Cursor.TryDecode(afterKey, "occurredAt:desc", 2, out var key)
-                && DateTimeOffset.TryParse(key[0], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
-                && long.TryParse(key[1], CultureInfo.InvariantCulture, out var seq))
-                cursor = (at, seq);
-            else
-                errors["after"] = Cursor.Invalid()["after"];
-        }
+        var (afterAt, afterSeq) = (default(DateTimeOffset), 0L);
+        if (key is not null && !(Cursors.TryTime(key[0], out afterAt) && long.TryParse(key[1], CultureInfo.InvariantCulture, out afterSeq)))
+            errors["after"] = [Paging.InvalidCursor];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
@@ -125,22 +90,10 @@ public static class MovementsApi
             query = query.Where(m => m.OccurredAt >= fromTime);
         if (toTime is not null)
             query = query.Where(m => m.OccurredAt < toTime);
-        if (cursor is { } c)
-            query = query.Where(m => EF.Functions.LessThan(ValueTuple.Create(m.OccurredAt, m.Seq), ValueTuple.Create(c.At, c.Seq)));
+        if (key is not null)
+            query = query.Where(m => EF.Functions.LessThan(ValueTuple.Create(m.OccurredAt, m.Seq), ValueTuple.Create(afterAt, afterSeq)));
         var rows = await query.OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Seq).Take(size + 1).ToListAsync(ct);
-        var next = rows.Count > size
-            ? Cursor.Encode("occurredAt:desc", rows[size - 1].OccurredAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-                rows[size - 1].Seq.ToString(CultureInfo.InvariantCulture))
-            : null;
-        return TypedResults.Ok(new Page<MovementDto>(rows.Take(size).Select(MovementDto.From).ToList(), next));
+        return TypedResults.Ok(Paging.ToPage(rows, size, MovementDto.From, Ordering,
+            m => [Cursors.Time(m.OccurredAt), m.Seq.ToString(CultureInfo.InvariantCulture)]));
     }
-
-    /// <summary>Now, to the microsecond PostgreSQL stores, so the answer shows what a later read returns.</summary>
-    internal static DateTimeOffset Now(TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return new DateTimeOffset(now.Ticks - now.Ticks % 10, TimeSpan.Zero);
-    }
-
-    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,8 +1,18 @@
+using Inventory.CatalogService.Trees;
+
 namespace Inventory.CatalogService.Categories;
 
-public sealed record CreateCategoryRequest(string? Name, Guid? ParentId);
+public record CreateCategoryRequest : ITreeRequest
+{
+    public string? Name { get; init; }
+    public Guid? ParentId { get; init; }
+}
 
-public sealed record UpdateCategoryRequest(string? Name, Guid? ParentId, int? Version);
+/// <summary>Renames or moves; <see cref="Version"/> is the version the client read.</summary>
+public sealed record UpdateCategoryRequest : CreateCategoryRequest
+{
+    public int? Version { get; init; }
+}
 
 public sealed record CategoryDto(Guid Id, string Name, Guid? ParentId, string Path, int Depth, bool IsArchived, int Version,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)

@@ -1,10 +1,15 @@
+using Inventory.CatalogService.Common;
 using Inventory.CatalogService.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.CatalogService.Counts;
 
-/// <summary>The SQL of cycle counts: snapshots in one statement (one consistent view), reads without N+1.</summary>
-internal static class CountQueries
+/// <summary>The reads of cycle counts, the snapshot that opens a line, and the lock that serializes a count's changes.</summary>
+public static class CountQueries
 {
+    public const string Ordering = "openedAt:desc";
+
     /// <summary>
     /// Snapshot lines: on hand and the ledger position, read by one statement so they agree. Movements of an item
     /// at a location are serialized by its balance row, so every movement this statement cannot see gets a
@@ -12,65 +17,89 @@ internal static class CountQueries
     /// </summary>
     public static Task<int> SnapshotLinesAsync(CatalogDbContext db, Guid sessionId, Guid locationId, Guid[]? itemIds, CancellationToken ct) =>
         itemIds is null
-            ? db.ExecuteAsync("""
+            ? db.Database.ExecuteSqlAsync($"""
                 INSERT INTO count_lines (session_id, item_id, snapshot_quantity, snapshot_seq)
-                SELECT $1, s.item_id, s.on_hand,
+                SELECT {sessionId}, s.item_id, s.on_hand,
                        coalesce((SELECT max(m.seq) FROM movements m WHERE m.item_id = s.item_id AND m.location_id = s.location_id), 0)
-                FROM stock_levels s WHERE s.location_id = $2
+                FROM stock_levels s WHERE s.location_id = {locationId}
                 ON CONFLICT DO NOTHING
-                """, ct, sessionId, locationId)
-            : db.ExecuteAsync("""
+                """, ct)
+            : db.Database.ExecuteSqlAsync($"""
                 INSERT INTO count_lines (session_id, item_id, snapshot_quantity, snapshot_seq)
-                SELECT $1, i.id, coalesce(s.on_hand, 0),
-                       coalesce((SELECT max(m.seq) FROM movements m WHERE m.item_id = i.id AND m.location_id = $2), 0)
-                FROM items i LEFT JOIN stock_levels s ON s.item_id = i.id AND s.location_id = $2
-                WHERE i.id = ANY($3)
+                SELECT {sessionId}, i.id, coalesce(s.on_hand, 0),
+                       coalesce((SELECT max(m.seq) FROM movements m WHERE m.item_id = i.id AND m.location_id = {locationId}), 0)
+                FROM items i LEFT JOIN stock_levels s ON s.item_id = i.id AND s.location_id = {locationId}
+                WHERE i.id = ANY({itemIds})
                 ON CONFLICT DO NOTHING
-                """, ct, sessionId, locationId, itemIds);
+                """, ct);
+
+    /// <summary>Locks the session row for the rest of the transaction and returns its location and status.</summary>
+    public static async Task<SessionState?> LockAsync(CatalogDbContext db, Guid id, CancellationToken ct) =>
+        (await db.Database.SqlQuery<SessionState>($"SELECT location_id, status FROM count_sessions WHERE id = {id} FOR UPDATE")
+            .ToListAsync(ct)).SingleOrDefault();
+
+    /// <summary>The lines of a count, each with the movements at the location since its snapshot (not the count's own postings).</summary>
+    public static IQueryable<LineState> Lines(CatalogDbContext db, Guid sessionId, Guid locationId) =>
+        db.CountLines.AsNoTracking().Where(l => l.SessionId == sessionId).Select(l => new LineState
+        {
+            Line = l,
+            MovementsSince = db.Movements
+                .Where(m => m.ItemId == l.ItemId && m.LocationId == locationId && m.Seq > l.SnapshotSeq && m.CountSessionId != l.SessionId)
+                .Sum(m => (decimal?)m.Quantity) ?? 0,
+        });
 
     public static async Task<CountSessionDto?> LoadAsync(CatalogDbContext db, Guid id, bool hideExpected, CancellationToken ct)
     {
-        var session = await db.QuerySingleAsync("""
-            SELECT s.location_id, l.code, s.status, s.blind, s.note, s.opened_by, s.opened_at, s.closed_by, s.closed_at
-            FROM count_sessions s JOIN locations l ON l.id = s.location_id WHERE s.id = $1
-            """, r => new Header(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), r.IsDBNull(4) ? null : r.GetString(4),
-                r.GetString(5), r.GetFieldValue<DateTimeOffset>(6), r.IsDBNull(7) ? null : r.GetString(7),
-                r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8)), ct, id);
-        if (session is null)
+        var found = await (from s in db.CountSessions.AsNoTracking()
+                           join l in db.Locations on s.LocationId equals l.Id
+                           where s.Id == id
+                           select new { Session = s, l.Code }).FirstOrDefaultAsync(ct);
+        if (found is null)
             return null;
+        var session = found.Session;
         var hidden = hideExpected && session.Blind && session.Status == CountStatuses.Open;
-        var lines = await db.QueryAsync("""
-            SELECT l.item_id, i.sku, i.name, i.unit, l.snapshot_quantity, l.counted_quantity, l.counted_by, l.counted_at, l.posted_variance,
-                   coalesce((SELECT sum(m.quantity) FROM movements m
-                             WHERE m.item_id = l.item_id AND m.location_id = $2 AND m.seq > l.snapshot_seq
-                               AND m.count_session_id IS DISTINCT FROM l.session_id), 0)
-            FROM count_lines l JOIN items i ON i.id = l.item_id
-            WHERE l.session_id = $1 ORDER BY i.sku_normalized
-            """, r =>
-            {
-                var snapshot = r.GetDecimal(4);
-                decimal? counted = r.IsDBNull(5) ? null : r.GetDecimal(5);
-                decimal? posted = r.IsDBNull(8) ? null : r.GetDecimal(8);
-                var since = r.GetDecimal(9);
-                // Once posted, the expected quantity is the one the variance was booked against.
-                var expected = posted is { } v && counted is { } c ? c - v : CountRules.Expected(snapshot, since);
-                decimal? variance = counted is { } n ? n - expected : null;
-                return new CountLineDto(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3),
-                    hidden ? null : snapshot, hidden ? null : since, hidden ? null : expected, counted, hidden ? null : variance,
-                    r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7));
-            }, ct, id, session.LocationId);
-        return new CountSessionDto(id, session.LocationId, session.LocationCode, session.Status, session.Blind, session.Note,
-            session.OpenedBy, session.OpenedAt, session.ClosedBy, session.ClosedAt, hidden, lines);
+        var lines = await (from x in Lines(db, id, session.LocationId)
+                           join i in db.Items on x.Line.ItemId equals i.Id
+                           orderby i.SkuNormalized
+                           select new { x.Line, x.MovementsSince, i.Sku, i.Name, i.Unit }).ToListAsync(ct);
+        return new CountSessionDto(id, session.LocationId, found.Code, session.Status, session.Blind, session.Note, session.OpenedBy,
+            session.OpenedAt, session.ClosedBy, session.ClosedAt, hidden,
+            lines.Select(x => CountRules.LineDto(x.Line, x.Sku, x.Name, x.Unit, x.MovementsSince, hidden)).ToList());
     }
 
-    /// <summary>Locks the session row for the rest of the transaction and returns its location and status.</summary>
-    public static async Task<(Guid LocationId, string Status)?> LockAsync(CatalogDbContext db, Guid id, CancellationToken ct)
+    public static async Task<Results<Ok<Page<CountSummaryDto>>, ValidationProblem>> ListAsync(CatalogDbContext db, string? locationId,
+        string? status, string? pageSize, string? after, CancellationToken ct)
     {
-        var rows = await db.QueryAsync("SELECT location_id, status FROM count_sessions WHERE id = $1 FOR UPDATE",
-            r => (LocationId: r.GetGuid(0), Status: r.GetString(1)), ct, id);
-        return rows.Count == 0 ? null : rows[0];
-    }
+        var errors = new Dictionary<string, string[]>();
+        var size = Paging.ReadPage(errors, pageSize, after, Ordering, 2, out var key);
+        var location = QueryValues.Guid(errors, "locationId", locationId);
+        var state = string.IsNullOrWhiteSpace(status) ? null : QueryValues.OneOf(errors, "status", status, "", CountStatuses.All);
+        var (afterAt, afterId) = (default(DateTimeOffset), Guid.Empty);
+        if (key is not null && !(Cursors.TryTime(key[0], out afterAt) && Guid.TryParse(key[1], out afterId)))
+            errors["after"] = [Paging.InvalidCursor];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
 
-    private sealed record Header(Guid LocationId, string LocationCode, string Status, bool Blind, string? Note, string OpenedBy,
-        DateTimeOffset OpenedAt, string? ClosedBy, DateTimeOffset? ClosedAt);
+        var query = db.CountSessions.AsNoTracking();
+        if (location is not null)
+            query = query.Where(s => s.LocationId == location);
+        if (state is not null)
+            query = query.Where(s => s.Status == state);
+        if (key is not null)
+            query = query.Where(s => EF.Functions.LessThan(ValueTuple.Create(s.OpenedAt, s.Id), ValueTuple.Create(afterAt, afterId)));
+        var rows = await (from s in query.OrderByDescending(s => s.OpenedAt).ThenByDescending(s => s.Id).Take(size + 1)
+                          join l in db.Locations on s.LocationId equals l.Id
+                          orderby s.OpenedAt descending, s.Id descending
+                          select new CountSummaryDto(s.Id, s.LocationId, l.Code, s.Status, s.Blind, s.OpenedBy, s.OpenedAt, s.ClosedAt,
+                              s.Lines.Count, s.Lines.Count(x => x.CountedQuantity != null))).ToListAsync(ct);
+        return TypedResults.Ok(Paging.ToPage(rows, size, r => r, Ordering, r => [Cursors.Time(r.OpenedAt), r.Id.ToString()]));
+    }
+}
+
+public sealed record SessionState(Guid LocationId, string Status);
+
+public sealed class LineState
+{
+    public required CountLine Line { get; init; }
+    public required decimal MovementsSince { get; init; }
 }

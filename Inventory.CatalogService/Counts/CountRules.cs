@@ -18,6 +18,19 @@ public static class CountRules
 
     public static decimal Variance(decimal counted, decimal snapshot, decimal movementsSince) => counted - Expected(snapshot, movementsSince);
 
+    /// <summary>
+    /// A line as a reader sees it. Once posted, the expected quantity is the one the variance was booked against. With
+    /// <paramref name="hidden"/> (an open blind count, a role below Manager) only what was counted shows.
+    /// </summary>
+    public static CountLineDto LineDto(CountLine line, string sku, string name, string unit, decimal movementsSince, bool hidden)
+    {
+        var counted = line.CountedQuantity;
+        var expected = line.PostedVariance is { } v && counted is { } c ? c - v : Expected(line.SnapshotQuantity, movementsSince);
+        decimal? variance = counted is { } n ? n - expected : null;
+        return new CountLineDto(line.ItemId, sku, name, unit, hidden ? null : line.SnapshotQuantity, hidden ? null : movementsSince,
+            hidden ? null : expected, counted, hidden ? null : variance, line.CountedBy, line.CountedAt);
+    }
+
     public static Dictionary<string, string[]> Validate(OpenCountRequest request)
     {
         var errors = new Dictionary<string, string[]>();

@@ -37,4 +37,6 @@ public static class CountStatuses
     public const string Open = "open";
     public const string Posted = "posted";
     public const string Cancelled = "cancelled";
+
+    public static readonly string[] All = [Open, Posted, Cancelled];
 }

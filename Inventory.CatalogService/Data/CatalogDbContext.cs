@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.CatalogService.Data;
 
-public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
+public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options), IAuditedDbContext
 {
     public DbSet<Item> Items => Set<Item>();
     public DbSet<Category> Categories => Set<Category>();
@@ -15,7 +15,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<StockLevel> StockLevels => Set<StockLevel>();
     public DbSet<Movement> Movements => Set<Movement>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
-    public DbSet<ReceiptLine> ReceiptLines => Set<ReceiptLine>();
+    public DbSet<PostedReceiptLine> PostedReceiptLines => Set<PostedReceiptLine>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CountSession> CountSessions => Set<CountSession>();
     public DbSet<CountLine> CountLines => Set<CountLine>();
@@ -23,6 +23,9 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("pg_trgm");
+        // The kit's shapes, the same in every service's database.
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
     }
 }

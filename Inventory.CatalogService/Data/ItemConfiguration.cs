@@ -7,6 +7,8 @@ namespace Inventory.CatalogService.Data;
 
 internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
 {
+    public const string BarcodeIndex = "ix_items_barcode";
+
     public void Configure(EntityTypeBuilder<Item> item)
     {
         item.ToTable("items", table =>
@@ -26,12 +28,12 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         item.Property(i => i.ReorderQuantity).HasPrecision(18, 4);
         item.Property(i => i.OnHand).HasPrecision(18, 4).HasDefaultValue(0m)
             .Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore); // only the ledger's SQL writes it
-        item.Property(i => i.Version).HasDefaultValue(1).IsConcurrencyToken();
+        item.HasVersion();
         item.HasOne(i => i.Category).WithMany().HasForeignKey(i => i.CategoryId).OnDelete(DeleteBehavior.Restrict);
 
         // Unique SKU regardless of case; also the keyset order of the item list by SKU.
         item.HasIndex(i => i.SkuNormalized).IsUnique();
-        item.HasIndex(i => i.Barcode).IsUnique().HasFilter("barcode IS NOT NULL");
+        item.HasIndex(i => i.Barcode).IsUnique().HasFilter("barcode IS NOT NULL").HasDatabaseName(BarcodeIndex);
         item.HasIndex(i => new { i.Name, i.Id });
         item.HasIndex(i => new { i.OnHand, i.Id });
         item.HasIndex(i => new { i.UpdatedAt, i.Id });

@@ -28,8 +28,7 @@ internal sealed class MovementConfiguration : IEntityTypeConfiguration<Movement>
         movement.ToTable("movements", table =>
         {
             table.HasCheckConstraint("ck_movements_quantity_not_zero", "quantity <> 0");
-            table.HasCheckConstraint("ck_movements_type",
-                $"type IN ({string.Join(", ", MovementTypes.All.Select(t => $"'{t}'"))})");
+            table.HasCheckConstraint("ck_movements_type", SqlText.In("type", MovementTypes.All));
         });
         movement.Property(m => m.Id).ValueGeneratedNever();
         movement.Property(m => m.Seq).UseIdentityByDefaultColumn();
@@ -55,39 +54,13 @@ internal sealed class MovementConfiguration : IEntityTypeConfiguration<Movement>
     }
 }
 
-internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+internal sealed class PostedReceiptLineConfiguration : IEntityTypeConfiguration<PostedReceiptLine>
 {
-    public void Configure(EntityTypeBuilder<IdempotencyRecord> record)
-    {
-        record.ToTable("idempotency_keys");
-        record.HasKey(r => new { r.Caller, r.Key });
-        record.Property(r => r.Caller).HasMaxLength(200);
-        record.Property(r => r.Key).HasMaxLength(IdempotencyRules.KeyMaxLength);
-        record.Property(r => r.RequestHash).HasMaxLength(64);
-        record.HasIndex(r => r.CreatedAt);
-    }
-}
-
-internal sealed class ReceiptLineConfiguration : IEntityTypeConfiguration<ReceiptLine>
-{
-    public void Configure(EntityTypeBuilder<ReceiptLine> receipt)
+    public void Configure(EntityTypeBuilder<PostedReceiptLine> receipt)
     {
         receipt.ToTable("receipt_lines");
         receipt.HasKey(r => r.ReceiptLineId);
         receipt.Property(r => r.ReceiptLineId).ValueGeneratedNever();
-    }
-}
-
-internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
-{
-    public void Configure(EntityTypeBuilder<AuditEntry> entry)
-    {
-        entry.ToTable("audit_entries");
-        entry.Property(e => e.EntityType).HasMaxLength(32);
-        entry.Property(e => e.Action).HasMaxLength(32);
-        entry.Property(e => e.UserId).HasMaxLength(200);
-        entry.Property(e => e.Changes).HasColumnType("jsonb");
-        entry.HasIndex(e => new { e.EntityType, e.EntityId, e.Id });
     }
 }
 
@@ -96,14 +69,15 @@ internal sealed class CountConfiguration : IEntityTypeConfiguration<CountSession
     public void Configure(EntityTypeBuilder<CountSession> session)
     {
         session.ToTable("count_sessions", table =>
-            table.HasCheckConstraint("ck_count_sessions_status", "status IN ('open', 'posted', 'cancelled')"));
+            table.HasCheckConstraint("ck_count_sessions_status", SqlText.In("status", CountStatuses.All)));
         session.Property(s => s.Status).HasMaxLength(16);
         session.Property(s => s.Note).HasMaxLength(500);
         session.Property(s => s.OpenedBy).HasMaxLength(200);
         session.Property(s => s.ClosedBy).HasMaxLength(200);
         session.HasOne<Location>().WithMany().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Restrict);
         // One open count per location at a time.
-        session.HasIndex(s => s.LocationId, "ix_count_sessions_one_open_per_location").HasDatabaseName("ix_count_sessions_one_open_per_location").IsUnique().HasFilter("status = 'open'");
+        session.HasIndex(s => s.LocationId, "ix_count_sessions_one_open_per_location").HasDatabaseName("ix_count_sessions_one_open_per_location").IsUnique()
+            .HasFilter($"status = {SqlText.Literal(CountStatuses.Open)}");
         session.HasIndex(s => new { s.OpenedAt, s.Id });
         session.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.SessionId).OnDelete(DeleteBehavior.Cascade);
     }

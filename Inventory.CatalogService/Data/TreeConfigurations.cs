@@ -12,7 +12,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         category.ToTable("categories");
         category.Property(c => c.Name).HasMaxLength(CategoryRules.NameMaxLength);
         category.Property(c => c.NameNormalized).HasMaxLength(CategoryRules.NameMaxLength).HasComputedColumnSql("upper(name)", stored: true);
-        category.Property(c => c.Version).HasDefaultValue(1).IsConcurrencyToken();
+        category.HasVersion();
         category.HasOne<Category>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         // Sibling names are unique regardless of case; roots are siblings too (NULLS NOT DISTINCT).
         category.HasIndex(c => new { c.ParentId, c.NameNormalized }).IsUnique().AreNullsDistinct(false);
@@ -26,12 +26,12 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
     public void Configure(EntityTypeBuilder<Location> location)
     {
         location.ToTable("locations", table =>
-            table.HasCheckConstraint("ck_locations_kind", "kind IN ('warehouse', 'bin')"));
+            table.HasCheckConstraint("ck_locations_kind", SqlText.In("kind", LocationKinds.All)));
         location.Property(l => l.Code).HasMaxLength(LocationRules.CodeMaxLength);
         location.Property(l => l.CodeNormalized).HasMaxLength(LocationRules.CodeMaxLength).HasComputedColumnSql("upper(code)", stored: true);
         location.Property(l => l.Name).HasMaxLength(LocationRules.NameMaxLength);
         location.Property(l => l.Kind).HasMaxLength(16);
-        location.Property(l => l.Version).HasDefaultValue(1).IsConcurrencyToken();
+        location.HasVersion();
         location.HasOne<Location>().WithMany().HasForeignKey(l => l.ParentId).OnDelete(DeleteBehavior.Restrict);
         location.HasIndex(l => l.CodeNormalized).IsUnique();
         location.HasIndex(l => l.PathIds).HasOperators("text_pattern_ops");

@@ -1,4 +1,10 @@
+using Inventory.CatalogService.Categories;
+using Inventory.CatalogService.Common;
+using Inventory.CatalogService.Counts;
 using Inventory.CatalogService.Data;
+using Inventory.CatalogService.Items;
+using Inventory.CatalogService.Locations;
+using Inventory.CatalogService.Stock;
 using Inventory.CatalogService.Seeding;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
@@ -17,6 +23,15 @@ internal static class Extensions
         builder.AddIdempotencyKeyCleanup<IHostApplicationBuilder, CatalogDbContext>();
         builder.AddServiceAuthentication(ResourceNames.Catalog, trustedServices: ResourceNames.Procurement);
         builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.CatalogDb}");
+        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<MasterDataChanges>();
+        builder.Services.AddScoped<ItemWriter>();
+        builder.Services.AddScoped<ItemImport>();
+        builder.Services.AddScoped<CategoryWriter>();
+        builder.Services.AddScoped<LocationWriter>();
+        builder.Services.AddScoped<MovementWriter>();
+        builder.Services.AddScoped<ReceiptPostings>();
+        builder.Services.AddScoped<CountService>();
         if (builder.Configuration.GetValue<bool>(DevelopmentSeeder.EnabledSetting))
             builder.Services.AddHostedService<DevelopmentSeeder>();
     }

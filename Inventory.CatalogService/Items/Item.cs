@@ -1,23 +1,24 @@
 using Inventory.CatalogService.Categories;
+using Inventory.CatalogService.Common;
 
 namespace Inventory.CatalogService.Items;
 
 /// <summary>A stocked item of the catalog.</summary>
-public sealed class Item
+public sealed class Item : IMasterData
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>Stock-keeping unit as entered (trimmed); unique regardless of case.</summary>
-    public required string Sku { get; set; }
+    public string Sku { get; set; } = "";
 
     /// <summary>Upper-cased SKU, computed by the database; the unique index and SKU lookups use it.</summary>
     public string SkuNormalized { get; private set; } = "";
 
-    public required string Name { get; set; }
+    public string Name { get; set; } = "";
     public string? Description { get; set; }
     public Guid? CategoryId { get; set; }
     public Category? Category { get; set; }
-    public required string Unit { get; set; }
+    public string Unit { get; set; } = "";
     /// <summary>Optional and unique when given (EAN, UPC, Code 128 …).</summary>
     public string? Barcode { get; set; }
     public decimal UnitCost { get; set; }
@@ -32,10 +33,24 @@ public sealed class Item
     public bool IsArchived { get; set; }
     /// <summary>Optimistic concurrency: an update must name the version it read (a stale one gets 409).</summary>
     public int Version { get; set; } = 1;
-    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>The fields the audit trail records.</summary>
+    /// <summary>Takes every editable field from a (valid) request, normalized as <see cref="ItemRules"/> says.</summary>
+    public void Apply(CreateItemRequest request)
+    {
+        Sku = ItemRules.NormalizeSku(request.Sku!);
+        Name = request.Name!.Trim();
+        Unit = request.Unit!.Trim().ToLowerInvariant();
+        Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
+        CategoryId = request.CategoryId;
+        Barcode = ItemRules.NormalizeBarcode(request.Barcode);
+        UnitCost = request.UnitCost ?? 0;
+        ReorderPoint = request.ReorderPoint ?? 0;
+        ReorderQuantity = request.ReorderQuantity ?? 0;
+        PreferredSupplierId = request.PreferredSupplierId;
+    }
+
     public Dictionary<string, object?> AuditFields() => new()
     {
         ["sku"] = Sku, ["name"] = Name, ["description"] = Description, ["categoryId"] = CategoryId, ["unit"] = Unit,

@@ -2,96 +2,72 @@ using Inventory.CatalogService.Stock;
 
 namespace Inventory.CatalogService.Items;
 
-/// <summary>The editable fields of an item, shared by create, update and CSV import.</summary>
-public interface IItemFields
+/// <summary>The editable fields of an item: a create, and the CSV import's rows.</summary>
+public record CreateItemRequest
 {
-    string? Sku { get; }
-    string? Name { get; }
-    string? Description { get; }
-    string? Unit { get; }
-    decimal? UnitCost { get; }
-    decimal? ReorderPoint { get; }
-    decimal? ReorderQuantity { get; }
-    Guid? CategoryId { get; }
-    string? Barcode { get; }
-    Guid? PreferredSupplierId { get; }
+    public string? Sku { get; init; }
+    public string? Name { get; init; }
+    public string? Description { get; init; }
+    public string? Unit { get; init; }
+    public decimal? UnitCost { get; init; }
+    public decimal? ReorderPoint { get; init; }
+    public decimal? ReorderQuantity { get; init; }
+    public Guid? CategoryId { get; init; }
+    public string? Barcode { get; init; }
+    public Guid? PreferredSupplierId { get; init; }
 }
 
-public sealed record CreateItemRequest(
-    string? Sku,
-    string? Name,
-    string? Description,
-    string? Unit,
-    decimal? UnitCost,
-    decimal? ReorderPoint,
-    decimal? ReorderQuantity,
-    Guid? CategoryId = null,
-    string? Barcode = null,
-    Guid? PreferredSupplierId = null) : IItemFields;
-
 /// <summary>Replaces every editable field; <see cref="Version"/> is the version the client read.</summary>
-public sealed record UpdateItemRequest(
-    string? Sku,
-    string? Name,
-    string? Description,
-    string? Unit,
-    decimal? UnitCost,
-    decimal? ReorderPoint,
-    decimal? ReorderQuantity,
-    Guid? CategoryId,
-    string? Barcode,
-    Guid? PreferredSupplierId,
-    int? Version) : IItemFields;
-
-public sealed record ItemDto(
-    Guid Id,
-    string Sku,
-    string Name,
-    string? Description,
-    string Unit,
-    decimal UnitCost,
-    decimal ReorderPoint,
-    decimal ReorderQuantity,
-    bool IsArchived,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    Guid? CategoryId = null,
-    string? CategoryPath = null,
-    string? Barcode = null,
-    Guid? PreferredSupplierId = null,
-    decimal OnHand = 0,
-    int Version = 1)
+public sealed record UpdateItemRequest : CreateItemRequest
 {
-    public static ItemDto From(Item item, string? categoryPath) => new(item.Id, item.Sku, item.Name, item.Description, item.Unit,
-        item.UnitCost, item.ReorderPoint, item.ReorderQuantity, item.IsArchived, item.CreatedAt, item.UpdatedAt,
-        item.CategoryId, categoryPath, item.Barcode, item.PreferredSupplierId, item.OnHand, item.Version);
+    public int? Version { get; init; }
+}
+
+public record ItemDto
+{
+    public Guid Id { get; init; }
+    public string Sku { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string? Description { get; init; }
+    public string Unit { get; init; } = "";
+    public decimal UnitCost { get; init; }
+    public decimal ReorderPoint { get; init; }
+    public decimal ReorderQuantity { get; init; }
+    public bool IsArchived { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public Guid? CategoryId { get; init; }
+    public string? CategoryPath { get; init; }
+    public string? Barcode { get; init; }
+    public Guid? PreferredSupplierId { get; init; }
+    public decimal OnHand { get; init; }
+    public int Version { get; init; } = 1;
+
+    public static ItemDto From(Item item, string? categoryPath) => new()
+    {
+        Id = item.Id, Sku = item.Sku, Name = item.Name, Description = item.Description, Unit = item.Unit,
+        UnitCost = item.UnitCost, ReorderPoint = item.ReorderPoint, ReorderQuantity = item.ReorderQuantity,
+        IsArchived = item.IsArchived, CreatedAt = item.CreatedAt, UpdatedAt = item.UpdatedAt, CategoryId = item.CategoryId,
+        CategoryPath = categoryPath, Barcode = item.Barcode, PreferredSupplierId = item.PreferredSupplierId, OnHand = item.OnHand,
+        Version = item.Version,
+    };
 }
 
 /// <summary>An item with its stock per location and its latest movements.</summary>
-public sealed record ItemDetailDto(
-    Guid Id,
-    string Sku,
-    string Name,
-    string? Description,
-    string Unit,
-    decimal UnitCost,
-    decimal ReorderPoint,
-    decimal ReorderQuantity,
-    bool IsArchived,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    Guid? CategoryId,
-    string? CategoryPath,
-    string? Barcode,
-    Guid? PreferredSupplierId,
-    decimal OnHand,
-    int Version,
-    bool IsLowStock,
-    IReadOnlyList<StockLevelDto> Stock,
-    IReadOnlyList<MovementDto> RecentMovements)
+public sealed record ItemDetailDto : ItemDto
 {
-    public static ItemDetailDto From(ItemDto i, IReadOnlyList<StockLevelDto> stock, IReadOnlyList<MovementDto> movements) =>
-        new(i.Id, i.Sku, i.Name, i.Description, i.Unit, i.UnitCost, i.ReorderPoint, i.ReorderQuantity, i.IsArchived,
-            i.CreatedAt, i.UpdatedAt, i.CategoryId, i.CategoryPath, i.Barcode, i.PreferredSupplierId, i.OnHand, i.Version,
-            i.OnHand <= i.ReorderPoint, stock, movements);
+    public bool IsLowStock { get; init; }
+    public IReadOnlyList<StockLevelDto> Stock { get; init; } = [];
+    public IReadOnlyList<MovementDto> RecentMovements { get; init; } = [];
+
+    public ItemDetailDto()
+    {
+    }
+
+    public ItemDetailDto(ItemDto item, IReadOnlyList<StockLevelDto> stock, IReadOnlyList<MovementDto> recentMovements) : base(item)
+    {
+        IsLowStock = item.OnHand <= item.ReorderPoint;
+        Stock = stock;
+        RecentMovements = recentMovements;
+    }
 }

@@ -23,20 +23,23 @@ public static class ItemCsv
     public static Row Parse(int number, Func<string, string?> field)
     {
         var errors = new Dictionary<string, string[]>();
-        var request = new CreateItemRequest(
-            Sku: field("sku"),
-            Name: field("name"),
-            Description: Empty(field("description")),
-            Unit: field("unit"),
-            UnitCost: Amount(errors, "unitCost", field("unitCost")),
-            ReorderPoint: Amount(errors, "reorderPoint", field("reorderPoint")),
-            ReorderQuantity: Amount(errors, "reorderQuantity", field("reorderQuantity")),
-            CategoryId: null,
-            Barcode: Empty(field("barcode")),
-            PreferredSupplierId: SupplierId(errors, field("preferredSupplierId")));
+        var request = new CreateItemRequest
+        {
+            Sku = field("sku"),
+            Name = field("name"),
+            Description = Empty(field("description")),
+            Unit = field("unit"),
+            UnitCost = Amount(errors, "unitCost", field("unitCost")),
+            ReorderPoint = Amount(errors, "reorderPoint", field("reorderPoint")),
+            ReorderQuantity = Amount(errors, "reorderQuantity", field("reorderQuantity")),
+            Barcode = Empty(field("barcode")),
+            PreferredSupplierId = SupplierId(errors, field("preferredSupplierId")),
+        };
         foreach (var (key, messages) in ItemRules.Validate(request))
             errors.TryAdd(key, messages);
-        return new Row(number, request, Empty(field("category"))?.Trim(), errors);
+        var category = Empty(field("category"))?.Trim();
+        TextFields.RefuseNul(errors, ("category", category));
+        return new Row(number, request, category, errors);
     }
 
     /// <summary>The error key of a field of a row, e.g. "row 3: unitCost" (rows are numbered as in the file; the header is row 1).</summary>

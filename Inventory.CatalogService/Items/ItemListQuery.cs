@@ -1,7 +1,6 @@
 using System.Globalization;
 using Inventory.CatalogService.Common;
 using Inventory.CatalogService.Data;
-using Inventory.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.CatalogService.Items;
@@ -15,9 +14,9 @@ public sealed record ItemListQuery(string? Search, Guid? CategoryId, Guid? Locat
     public static readonly string[] Sorts = ["sku", "name", "onHand", "updatedAt"];
     public static readonly string[] ArchivedFilters = ["active", "archived", "all"];
 
-    private string Ordering => $"{Sort}:{(Descending ? "desc" : "asc")}";
+    public string Ordering => $"{Sort}:{(Descending ? "desc" : "asc")}";
 
-    public async Task<Page<ItemDto>?> RunAsync(CatalogDbContext db, int size, string? afterKey, CancellationToken ct)
+    public async Task<Page<ItemDto>?> RunAsync(CatalogDbContext db, int size, string[]? afterKey, CancellationToken ct)
     {
         var query = db.Items.AsNoTracking();
         query = Archived switch
@@ -26,10 +25,9 @@ public sealed record ItemListQuery(string? Search, Guid? CategoryId, Guid? Locat
             "all" => query,
             _ => query.Where(i => !i.IsArchived),
         };
-        if (!string.IsNullOrWhiteSpace(Search))
+        if (Search is { } term)
         {
-            var term = Search.Trim();
-            var pattern = $"%{Paging.EscapeLike(term)}%";
+            var pattern = Paging.ContainsPattern(term);
             query = query.Where(i => EF.Functions.ILike(i.Sku, pattern, "\\") || EF.Functions.ILike(i.Name, pattern, "\\") || i.Barcode == term);
         }
         if (CategoryId is { } categoryId)
@@ -53,19 +51,16 @@ public sealed record ItemListQuery(string? Search, Guid? CategoryId, Guid? Locat
 
         if (afterKey is not null)
         {
-            if (!Cursor.TryDecode(afterKey, Ordering, 2, out var key) || !Guid.TryParse(key[1], out var id))
+            if (!Guid.TryParse(afterKey[1], out var id))
                 return null;
-            var after = After(query, key[0], id);
+            var after = After(query, afterKey[0], id);
             if (after is null)
                 return null;
             query = after;
         }
 
-        var rows = await Order(query).Take(size + 1).Select(i => new ItemDto(i.Id, i.Sku, i.Name, i.Description, i.Unit, i.UnitCost,
-            i.ReorderPoint, i.ReorderQuantity, i.IsArchived, i.CreatedAt, i.UpdatedAt, i.CategoryId,
-            i.Category != null ? i.Category.Path : null, i.Barcode, i.PreferredSupplierId, i.OnHand, i.Version)).ToListAsync(ct);
-        var next = rows.Count > size ? Cursor.Encode(Ordering, KeyOf(rows[size - 1]), rows[size - 1].Id.ToString()) : null;
-        return new Page<ItemDto>(rows.Take(size).ToList(), next);
+        var rows = await Order(query).Take(size + 1).Select(ItemQueries.AsDto).ToListAsync(ct);
+        return Paging.ToPage(rows, size, r => r, Ordering, r => [KeyOf(r), r.Id.ToString()]);
     }
 
     private IQueryable<Item> Order(IQueryable<Item> q) => (Sort, Descending) switch
@@ -96,7 +91,7 @@ public sealed record ItemListQuery(string? Search, Guid? CategoryId, Guid? Locat
                     ? q.Where(i => EF.Functions.LessThan(ValueTuple.Create(i.OnHand, i.Id), ValueTuple.Create(onHand, id)))
                     : q.Where(i => EF.Functions.GreaterThan(ValueTuple.Create(i.OnHand, i.Id), ValueTuple.Create(onHand, id)));
             case "updatedAt":
-                if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var updatedAt))
+                if (!Cursors.TryTime(value, out var updatedAt))
                     return null;
                 return Descending
                     ? q.Where(i => EF.Functions.LessThan(ValueTuple.Create(i.UpdatedAt, i.Id), ValueTuple.Create(updatedAt, id)))
@@ -112,7 +107,7 @@ public sealed record ItemListQuery(string? Search, Guid? CategoryId, Guid? Locat
     {
         "name" => row.Name,
         "onHand" => row.OnHand.ToString(CultureInfo.InvariantCulture),
-        "updatedAt" => row.UpdatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-        _ => row.Sku.ToUpperInvariant(),
+        "updatedAt" => Cursors.Time(row.UpdatedAt),
+        _ => ItemRules.SkuKey(row.Sku),
     };
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Inventory.CatalogService.Common;
 
 namespace Inventory.CatalogService.Items;
 
@@ -28,19 +29,21 @@ public static partial class ItemRules
 
     public static string NormalizeSku(string sku) => sku.Trim();
 
+    /// <summary>What SKUs are unique by, and looked up by: the SKU regardless of case (the column sku_normalized).</summary>
+    public static string SkuKey(string sku) => NormalizeSku(sku).ToUpperInvariant();
+
     public static string? NormalizeBarcode(string? barcode) => string.IsNullOrWhiteSpace(barcode) ? null : barcode.Trim();
 
     public static bool IsDivisible(string unit) => Units.TryGetValue(unit, out var divisible) && divisible;
 
     public static Dictionary<string, string[]> Validate(UpdateItemRequest request)
     {
-        var errors = Validate((IItemFields)request);
-        if (request.Version is null)
-            errors["version"] = ["The version you read is required (optimistic concurrency)."];
+        var errors = Validate((CreateItemRequest)request);
+        MasterDataRules.RequireVersion(errors, request.Version);
         return errors;
     }
 
-    public static Dictionary<string, string[]> Validate(IItemFields request)
+    public static Dictionary<string, string[]> Validate(CreateItemRequest request)
     {
         var errors = new Dictionary<string, string[]>();
         var sku = request.Sku?.Trim();
@@ -79,6 +82,8 @@ public static partial class ItemRules
         CheckAmount(errors, "unitCost", request.UnitCost);
         CheckAmount(errors, "reorderPoint", request.ReorderPoint);
         CheckAmount(errors, "reorderQuantity", request.ReorderQuantity);
+        TextFields.RefuseNul(errors, ("sku", request.Sku), ("name", request.Name), ("description", request.Description),
+            ("unit", request.Unit), ("barcode", request.Barcode));
         return errors;
     }
 

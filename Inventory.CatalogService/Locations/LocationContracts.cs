@@ -1,8 +1,21 @@
+using Inventory.CatalogService.Trees;
+
 namespace Inventory.CatalogService.Locations;
 
-public sealed record CreateLocationRequest(string? Code, string? Name, string? Kind, Guid? ParentId, bool? AllowsNegative);
+public record CreateLocationRequest : ITreeRequest
+{
+    public string? Code { get; init; }
+    public string? Name { get; init; }
+    public string? Kind { get; init; }
+    public Guid? ParentId { get; init; }
+    public bool? AllowsNegative { get; init; }
+}
 
-public sealed record UpdateLocationRequest(string? Code, string? Name, string? Kind, Guid? ParentId, bool? AllowsNegative, int? Version);
+/// <summary>Changes or moves; <see cref="Version"/> is the version the client read.</summary>
+public sealed record UpdateLocationRequest : CreateLocationRequest
+{
+    public int? Version { get; init; }
+}
 
 public sealed record LocationDto(Guid Id, string Code, string Name, string Kind, Guid? ParentId, string Path, int Depth,
     bool AllowsNegative, bool IsArchived, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)

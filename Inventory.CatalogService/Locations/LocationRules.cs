@@ -10,8 +10,9 @@ public static partial class LocationRules
     [GeneratedRegex("^[A-Za-z0-9._-]+$")]
     private static partial Regex CodeCharacters();
 
-    public static Dictionary<string, string[]> Validate(string? code, string? name, string? kind, Guid? parentId)
+    public static Dictionary<string, string[]> Validate(CreateLocationRequest request)
     {
+        var (code, name, kind, parentId) = (request.Code, request.Name, request.Kind, request.ParentId);
         var errors = new Dictionary<string, string[]>();
         var trimmedCode = code?.Trim();
         if (string.IsNullOrEmpty(trimmedCode))
@@ -39,6 +40,7 @@ public static partial class LocationRules
 
         if (parentId == Guid.Empty)
             errors["parentId"] = ["Not a valid location id."];
+        TextFields.RefuseNul(errors, ("code", code), ("name", name), ("kind", kind));
         return errors;
     }
 }

@@ -125,36 +125,22 @@ public sealed class CatalogDataGenerator(int items, int movements, int days = 36
             totals[item] += onHand;
 
         var start = now.AddDays(-days);
-        await CopyAsync(connection, "COPY categories (id, name, parent_id, path, path_ids, depth, is_archived, version, created_at, updated_at) FROM STDIN (FORMAT BINARY)",
+        await CopyAsync(connection, $"COPY categories (id, name, {TreeNodeColumns}) FROM STDIN (FORMAT BINARY)",
             categories, async (w, c) =>
             {
                 await w.WriteAsync(c.Id, NpgsqlDbType.Uuid, ct);
                 await w.WriteAsync(c.Name, NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(w, c.Parent, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(c.Path, NpgsqlDbType.Text, ct);
-                await w.WriteAsync(c.PathIds, NpgsqlDbType.Text, ct);
-                await w.WriteAsync(c.Depth, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(false, NpgsqlDbType.Boolean, ct);
-                await w.WriteAsync(1, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(start, NpgsqlDbType.TimestampTz, ct);
-                await w.WriteAsync(start, NpgsqlDbType.TimestampTz, ct);
+                await WriteTreeNodeAsync(w, c.Parent, c.Path, c.PathIds, c.Depth, start, ct);
             }, ct);
-        await CopyAsync(connection, "COPY locations (id, code, name, kind, parent_id, path, path_ids, depth, allows_negative, is_archived, version, created_at, updated_at) FROM STDIN (FORMAT BINARY)",
+        await CopyAsync(connection, $"COPY locations (id, code, name, kind, allows_negative, {TreeNodeColumns}) FROM STDIN (FORMAT BINARY)",
             locations, async (w, l) =>
             {
                 await w.WriteAsync(l.Id, NpgsqlDbType.Uuid, ct);
                 await w.WriteAsync(l.Code, NpgsqlDbType.Varchar, ct);
                 await w.WriteAsync(l.Name, NpgsqlDbType.Varchar, ct);
                 await w.WriteAsync(l.Kind, NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(w, l.Parent, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(l.Path, NpgsqlDbType.Text, ct);
-                await w.WriteAsync(l.PathIds, NpgsqlDbType.Text, ct);
-                await w.WriteAsync(l.Depth, NpgsqlDbType.Integer, ct);
                 await w.WriteAsync(false, NpgsqlDbType.Boolean, ct);
-                await w.WriteAsync(false, NpgsqlDbType.Boolean, ct);
-                await w.WriteAsync(1, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(start, NpgsqlDbType.TimestampTz, ct);
-                await w.WriteAsync(start, NpgsqlDbType.TimestampTz, ct);
+                await WriteTreeNodeAsync(w, l.Parent, l.Path, l.PathIds, l.Depth, start, ct);
             }, ct);
         await CopyAsync(connection, """
             COPY items (id, sku, name, description, category_id, unit, barcode, unit_cost, reorder_point, reorder_quantity,
@@ -298,6 +284,22 @@ public sealed class CatalogDataGenerator(int items, int movements, int days = 36
             await write(importer, row);
         }
         await importer.CompleteAsync(ct);
+    }
+
+    /// <summary>The columns every tree node has (categories, locations), as <see cref="WriteTreeNodeAsync"/> writes them.</summary>
+    private const string TreeNodeColumns = "parent_id, path, path_ids, depth, is_archived, version, created_at, updated_at";
+
+    private static async Task WriteTreeNodeAsync(NpgsqlBinaryImporter w, Guid? parent, string path, string pathIds, int depth,
+        DateTimeOffset created, CancellationToken ct)
+    {
+        await WriteNullableAsync(w, parent, NpgsqlDbType.Uuid, ct);
+        await w.WriteAsync(path, NpgsqlDbType.Text, ct);
+        await w.WriteAsync(pathIds, NpgsqlDbType.Text, ct);
+        await w.WriteAsync(depth, NpgsqlDbType.Integer, ct);
+        await w.WriteAsync(false, NpgsqlDbType.Boolean, ct);
+        await w.WriteAsync(1, NpgsqlDbType.Integer, ct);
+        await w.WriteAsync(created, NpgsqlDbType.TimestampTz, ct);
+        await w.WriteAsync(created, NpgsqlDbType.TimestampTz, ct);
     }
 
     private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken ct) =>

@@ -39,6 +39,7 @@ public static class StockRules
             errors["reference"] = [$"Reference must be at most {ReferenceMaxLength} characters."];
         if (note is { Length: > NoteMaxLength })
             errors["note"] = [$"Note must be at most {NoteMaxLength} characters."];
+        TextFields.RefuseNul(errors, ("reference", reference), ("note", note));
     }
 
     public static Dictionary<string, string[]> Validate(StockChangeRequest request)
@@ -61,6 +62,7 @@ public static class StockRules
             errors["reasonCode"] = ["A reason code is required."];
         else if (!AdjustmentReasons.All.Contains(request.ReasonCode.Trim().ToLowerInvariant()))
             errors["reasonCode"] = [$"Must be one of: {string.Join(", ", AdjustmentReasons.All)}."];
+        TextFields.RefuseNul(errors, ("reasonCode", request.ReasonCode));
         CheckText(errors, request.Reference, request.Note);
         return errors;
     }

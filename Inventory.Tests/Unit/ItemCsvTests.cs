@@ -1,4 +1,3 @@
-using Inventory.CatalogService.Common;
 using Inventory.CatalogService.Items;
 using Inventory.ServiceDefaults;
 
@@ -28,28 +27,4 @@ public sealed class ItemCsvTests
 
     [Fact]
     public void Error_keys_name_the_row_and_the_field() => Assert.Equal("row 3: unitCost", ItemCsv.Key(3, "unitCost"));
-}
-
-public sealed class CursorTests
-{
-    [Fact]
-    public void A_cursor_round_trips_its_parts_for_its_own_ordering_only()
-    {
-        var cursor = Cursor.Encode("name:desc", "Hex bolt, \"M6\"", "0190a1b2-0000-7000-8000-000000000001");
-        Assert.True(Cursor.TryDecode(cursor, "name:desc", 2, out var parts));
-        Assert.Equal(["Hex bolt, \"M6\"", "0190a1b2-0000-7000-8000-000000000001"], parts);
-        Assert.False(Cursor.TryDecode(cursor, "name:asc", 2, out _));
-        Assert.False(Cursor.TryDecode("not json", "name:desc", 2, out _));
-    }
-
-    [Theory]
-    [InlineData("ten", false)]
-    [InlineData("0", false)]
-    [InlineData("20", true)]
-    [InlineData(null, true)]
-    public void Page_size_in_query_form_is_checked(string? pageSize, bool valid)
-    {
-        Assert.Equal(valid, PageRequest.Resolve(pageSize, null, out _, out _, out var errors));
-        Assert.Equal(!valid, errors.ContainsKey("pageSize"));
-    }
 }

@@ -4,7 +4,7 @@ namespace Inventory.Tests.Unit;
 
 public sealed class ItemRulesTests
 {
-    private static CreateItemRequest Valid => new("SKU-1", "Widget", null, "each", 1m, 0m, 0m);
+    private static CreateItemRequest Valid => new() { Sku = "SKU-1", Name = "Widget", Unit = "each", UnitCost = 1m, ReorderPoint = 0m, ReorderQuantity = 0m };
 
     [Fact]
     public void A_complete_request_has_no_errors() => Assert.Empty(ItemRules.Validate(Valid));
@@ -35,7 +35,10 @@ public sealed class ItemRulesTests
     [Fact]
     public void Every_bad_field_is_reported_at_once()
     {
-        var errors = ItemRules.Validate(new CreateItemRequest(null, null, new string('d', 2001), "furlong", -1m, -1m, -1m));
+        var errors = ItemRules.Validate(new CreateItemRequest
+        {
+            Description = new string('d', 2001), Unit = "furlong", UnitCost = -1m, ReorderPoint = -1m, ReorderQuantity = -1m,
+        });
 
         Assert.Equal(["description", "name", "reorderPoint", "reorderQuantity", "sku", "unit", "unitCost"], errors.Keys.Order());
     }

@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using Inventory.Benchmarks;
-using Inventory.CatalogService.Common;
 using Inventory.CatalogService.Data;
 using Inventory.CatalogService.Seeding;
 using Inventory.ServiceDefaults;
@@ -107,11 +106,11 @@ try
     var reads = new (string Name, string Url)[]
     {
         ("items, first page (sku)", "/api/items?pageSize=50"),
-        ("items, deep page 90% (sku)", $"/api/items?pageSize=50&after={Cursor.Encode("sku:asc", skuKey[0], skuKey[1])}"),
+        ("items, deep page 90% (sku)", $"/api/items?pageSize=50&after={Paging.Cursor("sku:asc", skuKey[0], skuKey[1])}"),
         ("items, first page (name desc)", "/api/items?pageSize=50&sort=name&dir=desc"),
-        ("items, deep page 90% (name desc)", $"/api/items?pageSize=50&sort=name&dir=desc&after={Cursor.Encode("name:desc", nameKey[0], nameKey[1])}"),
+        ("items, deep page 90% (name desc)", $"/api/items?pageSize=50&sort=name&dir=desc&after={Paging.Cursor("name:desc", nameKey[0], nameKey[1])}"),
         ("items, first page (onHand desc)", "/api/items?pageSize=50&sort=onHand&dir=desc"),
-        ("items, deep page 90% (onHand desc)", $"/api/items?pageSize=50&sort=onHand&dir=desc&after={Cursor.Encode("onHand:desc", onHandKey[0], onHandKey[1])}"),
+        ("items, deep page 90% (onHand desc)", $"/api/items?pageSize=50&sort=onHand&dir=desc&after={Paging.Cursor("onHand:desc", onHandKey[0], onHandKey[1])}"),
         ("items, search 'bolt m8'", "/api/items?pageSize=50&search=bolt%20M8"),
         ("items, category with descendants", $"/api/items?pageSize=50&categoryId={category}"),
         ("items, location (warehouse + bins)", $"/api/items?pageSize=50&locationId={warehouse}"),
@@ -119,7 +118,7 @@ try
         ("low-stock list", "/api/stock/low?pageSize=50"),
         ("item detail (stock + recent movements)", $"/api/items/{someItem}"),
         ("movements, first page", "/api/movements?pageSize=50"),
-        ("movements, deep page 90%", $"/api/movements?pageSize=50&after={Cursor.Encode("occurredAt:desc", movementKey[0], movementKey[1])}"),
+        ("movements, deep page 90%", $"/api/movements?pageSize=50&after={Paging.Cursor("occurredAt:desc", movementKey[0], movementKey[1])}"),
         ("movements by item", $"/api/movements?pageSize=50&itemId={someItem}"),
         ("dashboard", "/api/dashboard"),
     };

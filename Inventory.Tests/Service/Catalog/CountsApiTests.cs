@@ -4,7 +4,6 @@ using Inventory.CatalogService.Counts;
 using Inventory.CatalogService.Items;
 using Inventory.CatalogService.Locations;
 using Inventory.CatalogService.Stock;
-using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 
@@ -14,6 +13,7 @@ namespace Inventory.Tests.Service.Catalog;
 public sealed class CountsApiTests(ServicesFixture fixture) : IAsyncLifetime
 {
     private readonly HttpClient _manager = fixture.Catalog.CreateClientAs(Roles.Manager, userId: "manager-3");
+    private readonly CatalogTestData _data = new(fixture, "manager-3");
     private readonly HttpClient _clerk = fixture.Catalog.CreateClientAs(Roles.Clerk, userId: "clerk-5");
     private LocationDto _bin = null!;
     private ItemDto _bolts = null!;
@@ -21,13 +21,13 @@ public sealed class CountsApiTests(ServicesFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await fixture.ResetAsync(ResourceNames.CatalogDb);
-        var wh = await _manager.CreateWarehouseAsync("WH1");
-        _bin = await _manager.CreateBinAsync("A-01", wh.Id);
-        _bolts = await _manager.CreateItemAsync("BOLT");
-        _nuts = await _manager.CreateItemAsync("NUT");
-        await _manager.ReceiveAsync(_bolts.Id, _bin.Id, 10);
-        await _manager.ReceiveAsync(_nuts.Id, _bin.Id, 4);
+        await _data.ResetAsync();
+        var wh = await _data.WarehouseAsync("WH1");
+        _bin = await _data.BinAsync("A-01", wh.Id);
+        _bolts = await _data.ItemAsync("BOLT");
+        _nuts = await _data.ItemAsync("NUT");
+        await _data.ReceiveAsync(_bolts.Id, _bin.Id, 10);
+        await _data.ReceiveAsync(_nuts.Id, _bin.Id, 4);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -50,8 +50,8 @@ public sealed class CountsApiTests(ServicesFixture fixture) : IAsyncLifetime
 
         Assert.Equal(CountStatuses.Posted, posted.Status);
         Assert.Equal([-2m, 0m], posted.Lines.Select(l => l.Variance!.Value));
-        Assert.Equal(8, await _manager.OnHandAsync(_bolts.Id, _bin.Id));
-        Assert.Equal(4, await _manager.OnHandAsync(_nuts.Id, _bin.Id));
+        Assert.Equal(8, await _data.OnHandAsync(_bolts.Id, _bin.Id));
+        Assert.Equal(4, await _data.OnHandAsync(_nuts.Id, _bin.Id));
         var movements = (await _manager.GetFromJsonAsync<Page<MovementDto>>("/api/movements?type=count"))!;
         var movement = Assert.Single(movements.Items); // no movement for a zero variance
         Assert.Equal((-2m, "manager-3", count.Id), (movement.Quantity, movement.UserId, movement.CountSessionId!.Value));
@@ -70,8 +70,8 @@ public sealed class CountsApiTests(ServicesFixture fixture) : IAsyncLifetime
 
         (await _manager.PostAsync($"/api/counts/{count.Id}/post", null)).EnsureSuccessStatusCode();
 
-        Assert.Equal(6, await _manager.OnHandAsync(_bolts.Id, _bin.Id));
-        Assert.Equal(-1, await fixture.ScalarAsync<decimal>("SELECT quantity FROM movements WHERE type = 'count'"));
+        Assert.Equal(6, await _data.OnHandAsync(_bolts.Id, _bin.Id));
+        Assert.Equal(-1, await _data.ScalarAsync<decimal>("SELECT quantity FROM movements WHERE type = 'count'"));
     }
 
     [Fact]
@@ -97,14 +97,14 @@ public sealed class CountsApiTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task An_item_found_at_the_location_joins_the_count_and_its_stock_is_booked()
     {
-        var stray = await _manager.CreateItemAsync("STRAY");
+        var stray = await _data.ItemAsync("STRAY");
         var count = await OpenAsync(new { locationId = _bin.Id });
 
         await RecordAsync(count.Id, (stray.Id, 2));
         (await _manager.PostAsync($"/api/counts/{count.Id}/post", null)).EnsureSuccessStatusCode();
 
-        Assert.Equal(2, await _manager.OnHandAsync(stray.Id, _bin.Id));
-        Assert.Equal(10, await _manager.OnHandAsync(_bolts.Id, _bin.Id)); // not counted: left as it was
+        Assert.Equal(2, await _data.OnHandAsync(stray.Id, _bin.Id));
+        Assert.Equal(10, await _data.OnHandAsync(_bolts.Id, _bin.Id)); // not counted: left as it was
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class CountsApiTests(ServicesFixture fixture) : IAsyncLifetime
         var post = await _manager.PostAsync($"/api/counts/{count.Id}/post", null);
         Assert.Contains("status", (await record.AssertProblemAsync(HttpStatusCode.Conflict)).Keys);
         Assert.Contains("status", (await post.AssertProblemAsync(HttpStatusCode.Conflict)).Keys);
-        Assert.Equal(10, await _manager.OnHandAsync(_bolts.Id, _bin.Id));
+        Assert.Equal(10, await _data.OnHandAsync(_bolts.Id, _bin.Id));
         await OpenAsync(new { locationId = _bin.Id }); // the location is free again
     }
 
@@ -135,7 +135,7 @@ public sealed class CountsApiTests(ServicesFixture fixture) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         await again.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(7, await _manager.OnHandAsync(_bolts.Id, _bin.Id));
+        Assert.Equal(7, await _data.OnHandAsync(_bolts.Id, _bin.Id));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class CountsApiTests(ServicesFixture fixture) : IAsyncLifetime
     {
         var count = await OpenAsync(new { locationId = _bin.Id });
 
-        var response = await _clerk.PutAsync($"/api/counts/{count.Id}/lines", CatalogClient.JsonBody(template.Replace("{BOLT}", _bolts.Id.ToString())));
+        var response = await _clerk.PutAsync($"/api/counts/{count.Id}/lines", CatalogTestData.JsonBody(template.Replace("{BOLT}", _bolts.Id.ToString())));
 
         Assert.Contains(field, (await response.AssertProblemAsync(status)).Keys);
     }
@@ -173,10 +173,10 @@ public sealed class CountsApiTests(ServicesFixture fixture) : IAsyncLifetime
     [InlineData("""{"locationId":"{BIN}","blind":"sometimes"}""", "blind", HttpStatusCode.BadRequest)]
     public async Task Bad_count_openings_name_the_field(string template, string field, HttpStatusCode status)
     {
-        var response = await _clerk.PostAsync("/api/counts", CatalogClient.JsonBody(template.Replace("{BIN}", _bin.Id.ToString())));
+        var response = await _clerk.PostAsync("/api/counts", CatalogTestData.JsonBody(template.Replace("{BIN}", _bin.Id.ToString())));
 
         Assert.Contains(field, (await response.AssertProblemAsync(status)).Keys);
-        Assert.Equal(0, await fixture.ScalarAsync<long>("SELECT count(*) FROM count_sessions"));
+        Assert.Equal(0, await _data.ScalarAsync<long>("SELECT count(*) FROM count_sessions"));
     }
 
     [Fact]

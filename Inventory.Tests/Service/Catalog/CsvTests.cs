@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Inventory.CatalogService.Apis;
 using Inventory.CatalogService.Items;
-using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 
@@ -13,8 +11,9 @@ namespace Inventory.Tests.Service.Catalog;
 public sealed class CsvTests(ServicesFixture fixture) : IAsyncLifetime
 {
     private readonly HttpClient _client = fixture.Catalog.CreateClientAs(Roles.Manager, userId: "importer-1");
+    private readonly CatalogTestData _data = new(fixture, "importer-1");
 
-    public Task InitializeAsync() => fixture.ResetAsync(ResourceNames.CatalogDb);
+    public Task InitializeAsync() => _data.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -24,8 +23,8 @@ public sealed class CsvTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Import_creates_new_items_and_updates_existing_ones_by_sku_regardless_of_case()
     {
-        var category = await _client.CreateCategoryAsync("Fasteners");
-        var existing = await _client.CreateItemAsync("BOLT-1", unitCost: 1m);
+        var category = await _data.CategoryAsync("Fasteners");
+        var existing = await _data.ItemAsync("BOLT-1", unitCost: 1m);
 
         var response = await ImportAsync("""
             sku,name,unit,unitCost,category,barcode,reorderPoint
@@ -46,7 +45,7 @@ public sealed class CsvTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_file_with_any_bad_row_imports_nothing_and_reports_every_error_by_row_and_field()
     {
-        await _client.CreateItemAsync("TAKEN", barcode: "999");
+        await _data.ItemAsync("TAKEN", barcode: "999");
 
         var response = await ImportAsync("""
             sku,name,unit,unitCost,category,barcode
@@ -90,11 +89,11 @@ public sealed class CsvTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Exported_items_import_back_unchanged()
     {
-        var category = await _client.CreateCategoryAsync("Tools");
-        var wh = await _client.CreateWarehouseAsync("WH1");
-        var hammer = await _client.CreateItemAsync("HAMMER", unitCost: 12.5m, categoryId: category.Id, barcode: "4001", name: "Hammer, claw \"16oz\"");
-        await _client.CreateItemAsync("ROPE", unit: "m", unitCost: 0.3333m);
-        await _client.ReceiveAsync(hammer.Id, wh.Id, 3);
+        var category = await _data.CategoryAsync("Tools");
+        var wh = await _data.WarehouseAsync("WH1");
+        var hammer = await _data.ItemAsync("HAMMER", unitCost: 12.5m, categoryId: category.Id, barcode: "4001", name: "Hammer, claw \"16oz\"");
+        await _data.ItemAsync("ROPE", unit: "m", unitCost: 0.3333m);
+        await _data.ReceiveAsync(hammer.Id, wh.Id, 3);
 
         var export = await _client.GetAsync("/api/items/export");
         var csv = await export.Content.ReadAsStringAsync();
@@ -110,10 +109,10 @@ public sealed class CsvTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Stock_export_lists_non_zero_levels_by_sku_and_location()
     {
-        var wh = await _client.CreateWarehouseAsync("WH1");
-        var bin = await _client.CreateBinAsync("A-1", wh.Id);
-        var item = await _client.CreateItemAsync("SKU-1");
-        await _client.ReceiveAsync(item.Id, bin.Id, 4);
+        var wh = await _data.WarehouseAsync("WH1");
+        var bin = await _data.BinAsync("A-1", wh.Id);
+        var item = await _data.ItemAsync("SKU-1");
+        await _data.ReceiveAsync(item.Id, bin.Id, 4);
 
         var csv = await _client.GetStringAsync("/api/stock/export");
 
@@ -123,9 +122,9 @@ public sealed class CsvTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Import_cannot_make_an_item_indivisible_while_its_stock_is_fractional()
     {
-        var wh = await _client.CreateWarehouseAsync("WH1");
-        var rope = await _client.CreateItemAsync("ROPE", unit: "m");
-        await _client.ReceiveAsync(rope.Id, wh.Id, 1.5m);
+        var wh = await _data.WarehouseAsync("WH1");
+        var rope = await _data.ItemAsync("ROPE", unit: "m");
+        await _data.ReceiveAsync(rope.Id, wh.Id, 1.5m);
 
         var response = await ImportAsync("sku,name,unit\nROPE,Rope,each\n");
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Inventory.CatalogService.Stock;
-using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 
@@ -10,24 +9,25 @@ namespace Inventory.Tests.Service.Catalog;
 public sealed class DashboardTests(ServicesFixture fixture) : IAsyncLifetime
 {
     private readonly HttpClient _client = fixture.Catalog.CreateClientAs(Roles.Manager);
+    private readonly CatalogTestData _data = new(fixture);
 
-    public Task InitializeAsync() => fixture.ResetAsync(ResourceNames.CatalogDb);
+    public Task InitializeAsync() => _data.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Dashboard_reports_counts_value_low_stock_movements_and_value_by_top_level_category()
     {
-        var hardware = await _client.CreateCategoryAsync("Hardware");
-        var bolts = await _client.CreateCategoryAsync("Bolts", hardware.Id);
-        var tools = await _client.CreateCategoryAsync("Tools");
-        var wh = await _client.CreateWarehouseAsync("WH1");
-        var bolt = await _client.CreateItemAsync("BOLT", unitCost: 0.5m, reorderPoint: 100, categoryId: bolts.Id);
-        var hammer = await _client.CreateItemAsync("HAMMER", unitCost: 12m, reorderPoint: 1, categoryId: tools.Id);
-        var loose = await _client.CreateItemAsync("LOOSE", unitCost: 2m);
-        await _client.ReceiveAsync(bolt.Id, wh.Id, 40);
-        await _client.ReceiveAsync(hammer.Id, wh.Id, 3);
-        await _client.ReceiveAsync(loose.Id, wh.Id, 1);
+        var hardware = await _data.CategoryAsync("Hardware");
+        var bolts = await _data.CategoryAsync("Bolts", hardware.Id);
+        var tools = await _data.CategoryAsync("Tools");
+        var wh = await _data.WarehouseAsync("WH1");
+        var bolt = await _data.ItemAsync("BOLT", unitCost: 0.5m, reorderPoint: 100, categoryId: bolts.Id);
+        var hammer = await _data.ItemAsync("HAMMER", unitCost: 12m, reorderPoint: 1, categoryId: tools.Id);
+        var loose = await _data.ItemAsync("LOOSE", unitCost: 2m);
+        await _data.ReceiveAsync(bolt.Id, wh.Id, 40);
+        await _data.ReceiveAsync(hammer.Id, wh.Id, 3);
+        await _data.ReceiveAsync(loose.Id, wh.Id, 1);
         (await _client.PostAsJsonAsync("/api/movements/issues", new { itemId = hammer.Id, locationId = wh.Id, quantity = 1 })).EnsureSuccessStatusCode();
 
         var dashboard = (await _client.GetFromJsonAsync<DashboardDto>("/api/dashboard"))!;

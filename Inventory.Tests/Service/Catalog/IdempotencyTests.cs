@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Inventory.CatalogService.Items;
 using Inventory.CatalogService.Locations;
 using Inventory.CatalogService.Stock;
-using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 
@@ -13,14 +12,15 @@ namespace Inventory.Tests.Service.Catalog;
 public sealed class IdempotencyTests(ServicesFixture fixture) : IAsyncLifetime
 {
     private readonly HttpClient _manager = fixture.Catalog.CreateClientAs(Roles.Manager, userId: "user-a");
+    private readonly CatalogTestData _data = new(fixture, "user-a");
     private ItemDto _item = null!;
     private LocationDto _location = null!;
 
     public async Task InitializeAsync()
     {
-        await fixture.ResetAsync(ResourceNames.CatalogDb);
-        _item = await _manager.CreateItemAsync("IDEM");
-        _location = await _manager.CreateWarehouseAsync("WH1");
+        await _data.ResetAsync();
+        _item = await _data.ItemAsync("IDEM");
+        _location = await _data.WarehouseAsync("WH1");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -43,7 +43,7 @@ public sealed class IdempotencyTests(ServicesFixture fixture) : IAsyncLifetime
         var again = await retry.ReadAsync<MovementResult>(HttpStatusCode.Created);
         Assert.Equal(first.Movements[0].Id, again.Movements[0].Id);
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
-        Assert.Equal(3, await _manager.OnHandAsync(_item.Id, _location.Id));
+        Assert.Equal(3, await _data.OnHandAsync(_item.Id, _location.Id));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class IdempotencyTests(ServicesFixture fixture) : IAsyncLifetime
 
         Assert.Contains("Idempotency-Key", (await other.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Keys);
         Assert.Contains("Idempotency-Key", (await otherEndpoint.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Keys);
-        Assert.Equal(3, await _manager.OnHandAsync(_item.Id, _location.Id));
+        Assert.Equal(3, await _data.OnHandAsync(_item.Id, _location.Id));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class IdempotencyTests(ServicesFixture fixture) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         Assert.False(second.Headers.Contains("Idempotent-Replayed"));
-        Assert.Equal(4, await _manager.OnHandAsync(_item.Id, _location.Id));
+        Assert.Equal(4, await _data.OnHandAsync(_item.Id, _location.Id));
     }
 
     [Fact]
@@ -79,26 +79,26 @@ public sealed class IdempotencyTests(ServicesFixture fixture) : IAsyncLifetime
         var issue = new { itemId = _item.Id, locationId = _location.Id, quantity = 2 };
 
         var refused = await PostAsync(_manager, "/api/movements/issues", issue, "k-3");
-        await _manager.ReceiveAsync(_item.Id, _location.Id, 5);
+        await _data.ReceiveAsync(_item.Id, _location.Id, 5);
         var retried = await PostAsync(_manager, "/api/movements/issues", issue, "k-3");
 
         await refused.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
-        Assert.Equal(3, await _manager.OnHandAsync(_item.Id, _location.Id));
+        Assert.Equal(3, await _data.OnHandAsync(_item.Id, _location.Id));
     }
 
     [Fact]
     public async Task Transfers_honour_the_key_too()
     {
-        var wh2 = await _manager.CreateWarehouseAsync("WH2");
-        await _manager.ReceiveAsync(_item.Id, _location.Id, 5);
+        var wh2 = await _data.WarehouseAsync("WH2");
+        await _data.ReceiveAsync(_item.Id, _location.Id, 5);
         var body = new { itemId = _item.Id, fromLocationId = _location.Id, toLocationId = wh2.Id, quantity = 2 };
 
         (await PostAsync(_manager, "/api/movements/transfers", body, "t-1")).EnsureSuccessStatusCode();
         (await PostAsync(_manager, "/api/movements/transfers", body, "t-1")).EnsureSuccessStatusCode();
 
-        Assert.Equal(3, await _manager.OnHandAsync(_item.Id, _location.Id));
-        Assert.Equal(2, await _manager.OnHandAsync(_item.Id, wh2.Id));
+        Assert.Equal(3, await _data.OnHandAsync(_item.Id, _location.Id));
+        Assert.Equal(2, await _data.OnHandAsync(_item.Id, wh2.Id));
     }
 
     [Theory]

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Inventory.CatalogService.Items;
 using Inventory.CatalogService.Stock;
-using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 
@@ -12,8 +11,9 @@ namespace Inventory.Tests.Service.Catalog;
 public sealed class ItemListTests(ServicesFixture fixture) : IAsyncLifetime
 {
     private readonly HttpClient _client = fixture.Catalog.CreateClientAs(Roles.Manager);
+    private readonly CatalogTestData _data = new(fixture);
 
-    public Task InitializeAsync() => fixture.ResetAsync(ResourceNames.CatalogDb);
+    public Task InitializeAsync() => _data.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -42,14 +42,14 @@ public sealed class ItemListTests(ServicesFixture fixture) : IAsyncLifetime
     [InlineData("updatedAt", "desc")]
     public async Task Every_sort_order_pages_through_every_item_exactly_once_in_order(string sort, string dir)
     {
-        var wh = await _client.CreateWarehouseAsync("WH1");
+        var wh = await _data.WarehouseAsync("WH1");
         var created = new List<ItemDto>();
         // Repeated names and quantities: ties are broken by id, so no row is skipped or repeated across pages.
         for (var i = 0; i < 11; i++)
         {
-            var item = await _client.CreateItemAsync($"S-{i:00}", name: $"Name {i % 3}");
+            var item = await _data.ItemAsync($"S-{i:00}", name: $"Name {i % 3}");
             if (i % 4 != 0)
-                await _client.ReceiveAsync(item.Id, wh.Id, i % 5 + 1);
+                await _data.ReceiveAsync(item.Id, wh.Id, i % 5 + 1);
             created.Add(item);
         }
 
@@ -71,14 +71,14 @@ public sealed class ItemListTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Low_stock_filter_and_list_return_active_items_at_or_below_their_reorder_point()
     {
-        var wh = await _client.CreateWarehouseAsync("WH1");
-        var low = await _client.CreateItemAsync("LOW", reorderPoint: 5);
-        var fine = await _client.CreateItemAsync("FINE", reorderPoint: 5);
-        var edge = await _client.CreateItemAsync("EDGE", reorderPoint: 5);
-        var archived = await _client.CreateItemAsync("ARCH", reorderPoint: 5);
-        await _client.ReceiveAsync(low.Id, wh.Id, 2);
-        await _client.ReceiveAsync(fine.Id, wh.Id, 6);
-        await _client.ReceiveAsync(edge.Id, wh.Id, 5);
+        var wh = await _data.WarehouseAsync("WH1");
+        var low = await _data.ItemAsync("LOW", reorderPoint: 5);
+        var fine = await _data.ItemAsync("FINE", reorderPoint: 5);
+        var edge = await _data.ItemAsync("EDGE", reorderPoint: 5);
+        var archived = await _data.ItemAsync("ARCH", reorderPoint: 5);
+        await _data.ReceiveAsync(low.Id, wh.Id, 2);
+        await _data.ReceiveAsync(fine.Id, wh.Id, 6);
+        await _data.ReceiveAsync(edge.Id, wh.Id, 5);
         (await _client.PostAsync($"/api/items/{archived.Id}/archive", null)).EnsureSuccessStatusCode();
 
         var filtered = (await _client.GetFromJsonAsync<Page<ItemDto>>("/api/items?lowStock=true"))!;
@@ -92,15 +92,15 @@ public sealed class ItemListTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Location_filter_lists_items_with_stock_there_or_in_its_bins()
     {
-        var wh1 = await _client.CreateWarehouseAsync("WH1");
-        var bin = await _client.CreateBinAsync("B1", wh1.Id);
-        var wh2 = await _client.CreateWarehouseAsync("WH2");
-        var inBin = await _client.CreateItemAsync("IN-BIN");
-        var elsewhere = await _client.CreateItemAsync("ELSEWHERE");
-        var emptied = await _client.CreateItemAsync("EMPTIED");
-        await _client.ReceiveAsync(inBin.Id, bin.Id, 1);
-        await _client.ReceiveAsync(elsewhere.Id, wh2.Id, 1);
-        await _client.ReceiveAsync(emptied.Id, bin.Id, 1);
+        var wh1 = await _data.WarehouseAsync("WH1");
+        var bin = await _data.BinAsync("B1", wh1.Id);
+        var wh2 = await _data.WarehouseAsync("WH2");
+        var inBin = await _data.ItemAsync("IN-BIN");
+        var elsewhere = await _data.ItemAsync("ELSEWHERE");
+        var emptied = await _data.ItemAsync("EMPTIED");
+        await _data.ReceiveAsync(inBin.Id, bin.Id, 1);
+        await _data.ReceiveAsync(elsewhere.Id, wh2.Id, 1);
+        await _data.ReceiveAsync(emptied.Id, bin.Id, 1);
         (await _client.PostAsJsonAsync("/api/movements/issues", new { itemId = emptied.Id, locationId = bin.Id, quantity = 1 })).EnsureSuccessStatusCode();
 
         var inWh1 = (await _client.GetFromJsonAsync<Page<ItemDto>>($"/api/items?locationId={wh1.Id}"))!;
@@ -111,8 +111,8 @@ public sealed class ItemListTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Search_finds_an_item_by_its_barcode()
     {
-        await _client.CreateItemAsync("A-1", barcode: "5012345678900");
-        await _client.CreateItemAsync("B-1");
+        await _data.ItemAsync("A-1", barcode: "5012345678900");
+        await _data.ItemAsync("B-1");
 
         var page = (await _client.GetFromJsonAsync<Page<ItemDto>>("/api/items?search=5012345678900"))!;
 
@@ -139,7 +139,7 @@ public sealed class ItemListTests(ServicesFixture fixture) : IAsyncLifetime
     public async Task A_cursor_of_one_sort_order_is_refused_by_another()
     {
         for (var i = 0; i < 3; i++)
-            await _client.CreateItemAsync($"S-{i}");
+            await _data.ItemAsync($"S-{i}");
         var page = (await _client.GetFromJsonAsync<Page<ItemDto>>("/api/items?sort=name&pageSize=1"))!;
 
         var response = await _client.GetAsync($"/api/items?sort=sku&after={page.NextCursor}");
@@ -150,13 +150,13 @@ public sealed class ItemListTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Stock_levels_list_pages_and_filters_by_location()
     {
-        var wh1 = await _client.CreateWarehouseAsync("WH1");
-        var wh2 = await _client.CreateWarehouseAsync("WH2");
+        var wh1 = await _data.WarehouseAsync("WH1");
+        var wh2 = await _data.WarehouseAsync("WH2");
         for (var i = 0; i < 3; i++)
         {
-            var item = await _client.CreateItemAsync($"S-{i}");
-            await _client.ReceiveAsync(item.Id, wh1.Id, i + 1);
-            await _client.ReceiveAsync(item.Id, wh2.Id, 1);
+            var item = await _data.ItemAsync($"S-{i}");
+            await _data.ReceiveAsync(item.Id, wh1.Id, i + 1);
+            await _data.ReceiveAsync(item.Id, wh2.Id, 1);
         }
 
         var first = (await _client.GetFromJsonAsync<Page<StockLevelDto>>("/api/stock?pageSize=4"))!;

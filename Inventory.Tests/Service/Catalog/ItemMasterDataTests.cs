@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Inventory.CatalogService.Categories;
 using Inventory.CatalogService.Items;
-using Inventory.ServiceDefaults;
+using Inventory.CatalogService.Locations;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 
@@ -12,8 +13,9 @@ namespace Inventory.Tests.Service.Catalog;
 public sealed class ItemMasterDataTests(ServicesFixture fixture) : IAsyncLifetime
 {
     private readonly HttpClient _client = fixture.Catalog.CreateClientAs(Roles.Manager, userId: "manager-7");
+    private readonly CatalogTestData _data = new(fixture, "manager-7");
 
-    public Task InitializeAsync() => fixture.ResetAsync(ResourceNames.CatalogDb);
+    public Task InitializeAsync() => _data.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -33,7 +35,7 @@ public sealed class ItemMasterDataTests(ServicesFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task An_item_keeps_all_its_fields()
     {
-        var category = await _client.CreateCategoryAsync("Fasteners");
+        var category = await _data.CategoryAsync("Fasteners");
         var supplier = Guid.NewGuid();
 
         var response = await _client.PostAsJsonAsync("/api/items", new
@@ -53,7 +55,7 @@ public sealed class ItemMasterDataTests(ServicesFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task Update_with_the_current_version_succeeds_and_bumps_it_and_a_stale_one_is_409()
     {
-        var item = await _client.CreateItemAsync("SKU-1");
+        var item = await _data.ItemAsync("SKU-1");
 
         var updated = await (await _client.PutAsJsonAsync($"/api/items/{item.Id}", Update(item, b => b["name"] = "Renamed")))
             .ReadAsync<ItemDto>();
@@ -68,7 +70,7 @@ public sealed class ItemMasterDataTests(ServicesFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task Concurrent_updates_from_the_same_version_let_exactly_one_win()
     {
-        var item = await _client.CreateItemAsync("SKU-1");
+        var item = await _data.ItemAsync("SKU-1");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(n =>
             _client.PutAsJsonAsync($"/api/items/{item.Id}", Update(item, b => b["name"] = $"Writer {n}"))));
@@ -85,7 +87,7 @@ public sealed class ItemMasterDataTests(ServicesFixture fixture) : IAsyncLifetim
     [InlineData("unitCost", -1, HttpStatusCode.BadRequest)]
     public async Task Bad_updates_name_the_field(string field, object? value, HttpStatusCode status)
     {
-        var item = await _client.CreateItemAsync("SKU-1");
+        var item = await _data.ItemAsync("SKU-1");
 
         var response = await _client.PutAsJsonAsync($"/api/items/{item.Id}", Update(item, b => b[field] = value));
 
@@ -95,7 +97,7 @@ public sealed class ItemMasterDataTests(ServicesFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task Barcodes_are_unique()
     {
-        await _client.CreateItemAsync("A", barcode: "123456");
+        await _data.ItemAsync("A", barcode: "123456");
 
         var duplicate = await _client.PostAsJsonAsync("/api/items", new { sku = "B", name = "b", unit = "each", barcode = "123456" });
 
@@ -105,8 +107,8 @@ public sealed class ItemMasterDataTests(ServicesFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task Archived_items_are_hidden_by_default_and_listed_on_request()
     {
-        var kept = await _client.CreateItemAsync("KEPT");
-        var gone = await _client.CreateItemAsync("GONE");
+        var kept = await _data.ItemAsync("KEPT");
+        var gone = await _data.ItemAsync("GONE");
 
         var archived = await (await _client.PostAsync($"/api/items/{gone.Id}/archive", null)).ReadAsync<ItemDto>();
 
@@ -122,7 +124,7 @@ public sealed class ItemMasterDataTests(ServicesFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task Every_change_is_audited_with_the_callers_subject_and_each_fields_before_and_after()
     {
-        var item = await _client.CreateItemAsync("SKU-1", unitCost: 1.5m);
+        var item = await _data.ItemAsync("SKU-1", unitCost: 1.5m);
         await (await _client.PutAsJsonAsync($"/api/items/{item.Id}", Update(item, b => { b["unitCost"] = 2m; b["name"] = "New"; })))
             .ReadAsync<ItemDto>();
         (await _client.PostAsync($"/api/items/{item.Id}/archive", null)).EnsureSuccessStatusCode();
@@ -144,8 +146,8 @@ public sealed class ItemMasterDataTests(ServicesFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task Categories_and_locations_are_audited_too()
     {
-        var category = await _client.CreateCategoryAsync("Tools");
-        var location = await _client.CreateWarehouseAsync("WH1");
+        var category = await _data.CategoryAsync("Tools");
+        var location = await _data.WarehouseAsync("WH1");
         (await _client.PostAsync($"/api/locations/{location.Id}/archive", null)).EnsureSuccessStatusCode();
 
         var categoryAudit = (await _client.GetFromJsonAsync<Page<AuditEntryDto>>($"/api/audit?entityType=category&entityId={category.Id}"))!;
@@ -153,6 +155,27 @@ public sealed class ItemMasterDataTests(ServicesFixture fixture) : IAsyncLifetim
 
         Assert.Equal(["create"], categoryAudit.Items.Select(e => e.Action));
         Assert.Equal(["archive", "create"], locationAudit.Items.Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task Saving_without_a_change_keeps_the_version_and_writes_no_audit_entry()
+    {
+        var item = await _data.ItemAsync("SKU-1");
+        var category = await _data.CategoryAsync("Tools");
+        var location = await _data.WarehouseAsync("WH1");
+
+        var sameItem = await (await _client.PutAsJsonAsync($"/api/items/{item.Id}", Update(item))).ReadAsync<ItemDto>();
+        var sameCategory = await (await _client.PutAsJsonAsync($"/api/categories/{category.Id}",
+            new { name = category.Name, version = category.Version })).ReadAsync<CategoryDto>();
+        var sameLocation = await (await _client.PutAsJsonAsync($"/api/locations/{location.Id}",
+            new { code = location.Code, name = location.Name, kind = location.Kind, version = location.Version })).ReadAsync<LocationDto>();
+        var renamed = await (await _client.PutAsJsonAsync($"/api/categories/{category.Id}",
+            new { name = "Hand tools", version = category.Version })).ReadAsync<CategoryDto>();
+
+        Assert.Equal((item.Version, category.Version, location.Version), (sameItem.Version, sameCategory.Version, sameLocation.Version));
+        Assert.Equal((item.UpdatedAt, category.UpdatedAt), (sameItem.UpdatedAt, sameCategory.UpdatedAt));
+        Assert.Equal(category.Version + 1, renamed.Version);
+        Assert.Equal(4, await _data.ScalarAsync<long>("SELECT count(*) FROM audit_entries")); // three creates and the rename
     }
 
     [Theory]

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Inventory.CatalogService.Items;
-using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 
@@ -11,8 +10,9 @@ namespace Inventory.Tests.Service.Catalog;
 public sealed class ItemsApiTests(ServicesFixture fixture) : IAsyncLifetime
 {
     private readonly HttpClient _client = fixture.Catalog.CreateClientAs(Roles.Manager);
+    private readonly CatalogTestData _data = new(fixture);
 
-    public Task InitializeAsync() => fixture.ResetAsync(ResourceNames.CatalogDb);
+    public Task InitializeAsync() => _data.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Inventory.CatalogService.Locations;
-using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 
@@ -11,17 +10,18 @@ namespace Inventory.Tests.Service.Catalog;
 public sealed class LocationsApiTests(ServicesFixture fixture) : IAsyncLifetime
 {
     private readonly HttpClient _client = fixture.Catalog.CreateClientAs(Roles.Manager);
+    private readonly CatalogTestData _data = new(fixture);
 
-    public Task InitializeAsync() => fixture.ResetAsync(ResourceNames.CatalogDb);
+    public Task InitializeAsync() => _data.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Warehouses_hold_bins_and_the_list_shows_paths_of_codes()
     {
-        var wh = await _client.CreateWarehouseAsync("WH1");
-        var aisle = await _client.CreateBinAsync("A", wh.Id);
-        await _client.CreateBinAsync("A-01", aisle.Id);
+        var wh = await _data.WarehouseAsync("WH1");
+        var aisle = await _data.BinAsync("A", wh.Id);
+        await _data.BinAsync("A-01", aisle.Id);
 
         var page = (await _client.GetFromJsonAsync<Page<LocationDto>>("/api/locations"))!;
 
@@ -39,7 +39,7 @@ public sealed class LocationsApiTests(ServicesFixture fixture) : IAsyncLifetime
     [InlineData("""{"code":"W","name":"w","kind":"warehouse","allowsNegative":"yes"}""", "allowsNegative")]
     public async Task Bad_location_requests_are_400_naming_the_field(string json, string field)
     {
-        var response = await _client.PostAsync("/api/locations", CatalogClient.JsonBody(json));
+        var response = await _client.PostAsync("/api/locations", CatalogTestData.JsonBody(json));
 
         Assert.Contains(field, (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).Keys);
     }
@@ -47,7 +47,7 @@ public sealed class LocationsApiTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Codes_are_unique_regardless_of_case()
     {
-        await _client.CreateWarehouseAsync("WH1");
+        await _data.WarehouseAsync("WH1");
 
         var duplicate = await _client.PostAsJsonAsync("/api/locations", new { code = "wh1", name = "x", kind = "warehouse" });
 
@@ -57,9 +57,9 @@ public sealed class LocationsApiTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_location_cannot_be_moved_into_its_own_bins()
     {
-        var wh = await _client.CreateWarehouseAsync("WH1");
-        var a = await _client.CreateBinAsync("A", wh.Id);
-        var a1 = await _client.CreateBinAsync("A-01", a.Id);
+        var wh = await _data.WarehouseAsync("WH1");
+        var a = await _data.BinAsync("A", wh.Id);
+        var a1 = await _data.BinAsync("A-01", a.Id);
 
         var response = await _client.PutAsJsonAsync($"/api/locations/{a.Id}",
             new { code = "A", name = "a", kind = "bin", parentId = a1.Id, version = a.Version });
@@ -70,10 +70,10 @@ public sealed class LocationsApiTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Moving_a_bin_moves_its_subtree()
     {
-        var wh1 = await _client.CreateWarehouseAsync("WH1");
-        var wh2 = await _client.CreateWarehouseAsync("WH2");
-        var a = await _client.CreateBinAsync("A", wh1.Id);
-        var a1 = await _client.CreateBinAsync("A-01", a.Id);
+        var wh1 = await _data.WarehouseAsync("WH1");
+        var wh2 = await _data.WarehouseAsync("WH2");
+        var a = await _data.BinAsync("A", wh1.Id);
+        var a1 = await _data.BinAsync("A-01", a.Id);
 
         (await _client.PutAsJsonAsync($"/api/locations/{a.Id}",
             new { code = "A", name = "a", kind = "bin", parentId = wh2.Id, version = a.Version })).EnsureSuccessStatusCode();
@@ -84,11 +84,11 @@ public sealed class LocationsApiTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_location_with_stock_cannot_be_archived_and_an_empty_one_is_hidden_once_archived()
     {
-        var wh = await _client.CreateWarehouseAsync("WH1");
-        var bin = await _client.CreateBinAsync("B1", wh.Id);
-        var empty = await _client.CreateBinAsync("B2", wh.Id);
-        var item = await _client.CreateItemAsync("SKU-1");
-        await _client.ReceiveAsync(item.Id, bin.Id, 3);
+        var wh = await _data.WarehouseAsync("WH1");
+        var bin = await _data.BinAsync("B1", wh.Id);
+        var empty = await _data.BinAsync("B2", wh.Id);
+        var item = await _data.ItemAsync("SKU-1");
+        await _data.ReceiveAsync(item.Id, bin.Id, 3);
 
         var refused = await _client.PostAsync($"/api/locations/{bin.Id}/archive", null);
         var archived = await _client.PostAsync($"/api/locations/{empty.Id}/archive", null);

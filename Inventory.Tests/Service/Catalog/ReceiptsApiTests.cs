@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Inventory.CatalogService.Items;
 using Inventory.CatalogService.Locations;
 using Inventory.CatalogService.Stock;
-using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 
@@ -13,15 +12,16 @@ namespace Inventory.Tests.Service.Catalog;
 public sealed class ReceiptsApiTests(ServicesFixture fixture) : IAsyncLifetime
 {
     private readonly HttpClient _manager = fixture.Catalog.CreateClientAs(Roles.Manager);
+    private readonly CatalogTestData _data = new(fixture);
     private readonly HttpClient _procurement = fixture.Catalog.CreateServiceClient();
     private ItemDto _item = null!;
     private LocationDto _location = null!;
 
     public async Task InitializeAsync()
     {
-        await fixture.ResetAsync(ResourceNames.CatalogDb);
-        _item = await _manager.CreateItemAsync("PO-ITEM");
-        _location = await _manager.CreateWarehouseAsync("DOCK");
+        await _data.ResetAsync();
+        _item = await _data.ItemAsync("PO-ITEM");
+        _location = await _data.WarehouseAsync("DOCK");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -36,7 +36,7 @@ public sealed class ReceiptsApiTests(ServicesFixture fixture) : IAsyncLifetime
         var changed = await _procurement.PostAsJsonAsync("/api/receipts", new { receiptLineId = line, itemId = _item.Id, locationId = _location.Id, quantity = 9, reference = "PO-78" });
 
         Assert.Contains("receiptLineId", (await changed.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Keys);
-        Assert.Equal(6, await _manager.OnHandAsync(_item.Id, _location.Id));
+        Assert.Equal(6, await _data.OnHandAsync(_item.Id, _location.Id));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class ReceiptsApiTests(ServicesFixture fixture) : IAsyncLifetime
         Assert.Equal(first.Movements[0].Id, repeat.Movements[0].Id);
         Assert.Equal(("receipt", 6m, "PO-77", "service:procurement", line),
             (first.Movements[0].Type, first.Movements[0].Quantity, first.Movements[0].Reference, first.Movements[0].UserId, first.Movements[0].ReceiptLineId!.Value));
-        Assert.Equal(6, await _manager.OnHandAsync(_item.Id, _location.Id));
+        Assert.Equal(6, await _data.OnHandAsync(_item.Id, _location.Id));
     }
 
     [Fact]
@@ -79,10 +79,10 @@ public sealed class ReceiptsApiTests(ServicesFixture fixture) : IAsyncLifetime
     {
         var json = template.Replace("{ITEM}", _item.Id.ToString()).Replace("{LOC}", _location.Id.ToString()).Replace("{LINE}", Guid.NewGuid().ToString());
 
-        var response = await _procurement.PostAsync("/api/receipts", CatalogClient.JsonBody(json));
+        var response = await _procurement.PostAsync("/api/receipts", CatalogTestData.JsonBody(json));
 
         Assert.Contains(field, (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).Keys);
-        Assert.Equal(0, await fixture.ScalarAsync<long>("SELECT count(*) FROM movements"));
+        Assert.Equal(0, await _data.ScalarAsync<long>("SELECT count(*) FROM movements"));
     }
 
     [Fact]

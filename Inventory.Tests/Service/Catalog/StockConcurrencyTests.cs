@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Inventory.CatalogService.Stock;
-using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 using Npgsql;
@@ -13,8 +12,9 @@ namespace Inventory.Tests.Service.Catalog;
 public sealed class StockConcurrencyTests(ServicesFixture fixture) : IAsyncLifetime
 {
     private readonly HttpClient _manager = fixture.Catalog.CreateClientAs(Roles.Manager);
+    private readonly CatalogTestData _data = new(fixture);
 
-    public Task InitializeAsync() => fixture.ResetAsync(ResourceNames.CatalogDb);
+    public Task InitializeAsync() => _data.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -23,9 +23,9 @@ public sealed class StockConcurrencyTests(ServicesFixture fixture) : IAsyncLifet
     {
         const int writers = 32, requestsEach = 8;
         const decimal initial = 20;
-        var item = await _manager.CreateItemAsync("RACE-1");
-        var location = await _manager.CreateWarehouseAsync("WH1");
-        await _manager.ReceiveAsync(item.Id, location.Id, initial);
+        var item = await _data.ItemAsync("RACE-1");
+        var location = await _data.WarehouseAsync("WH1");
+        await _data.ReceiveAsync(item.Id, location.Id, initial);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, writers).Select(async writer =>
         {
@@ -50,15 +50,15 @@ public sealed class StockConcurrencyTests(ServicesFixture fixture) : IAsyncLifet
         var accepted = all.Where(r => r.Status == HttpStatusCode.Created).ToList();
         var expected = initial + accepted.Sum(r => r.Delta);
 
-        Assert.Equal(expected, await _manager.OnHandAsync(item.Id, location.Id));
-        Assert.Equal(expected, await fixture.ScalarAsync<decimal>("SELECT sum(quantity) FROM movements WHERE item_id = $1", item.Id));
-        Assert.Equal(expected, await fixture.ScalarAsync<decimal>("SELECT on_hand FROM items WHERE id = $1", item.Id));
-        Assert.Equal(accepted.Count + 1, await fixture.ScalarAsync<long>("SELECT count(*) FROM movements WHERE item_id = $1", item.Id));
+        Assert.Equal(expected, await _data.OnHandAsync(item.Id, location.Id));
+        Assert.Equal(expected, await _data.ScalarAsync<decimal>("SELECT sum(quantity) FROM movements WHERE item_id = $1", item.Id));
+        Assert.Equal(expected, await _data.ScalarAsync<decimal>("SELECT on_hand FROM items WHERE id = $1", item.Id));
+        Assert.Equal(accepted.Count + 1, await _data.ScalarAsync<long>("SELECT count(*) FROM movements WHERE item_id = $1", item.Id));
         // In ledger order the running balance never dips below zero, and each row recorded exactly that balance.
-        Assert.True(await fixture.ScalarAsync<decimal>("""
+        Assert.True(await _data.ScalarAsync<decimal>("""
             SELECT min(running) FROM (SELECT sum(quantity) OVER (ORDER BY seq) AS running FROM movements WHERE item_id = $1) t
             """, item.Id) >= 0);
-        Assert.Equal(0, await fixture.ScalarAsync<long>("""
+        Assert.Equal(0, await _data.ScalarAsync<long>("""
             SELECT count(*) FROM (SELECT balance_after, sum(quantity) OVER (ORDER BY seq) AS running FROM movements WHERE item_id = $1) t
             WHERE balance_after <> running
             """, item.Id));
@@ -67,8 +67,8 @@ public sealed class StockConcurrencyTests(ServicesFixture fixture) : IAsyncLifet
     [Fact]
     public async Task Fifty_concurrent_requests_with_one_idempotency_key_book_one_movement_and_get_the_same_answer()
     {
-        var item = await _manager.CreateItemAsync("IDEM-1");
-        var location = await _manager.CreateWarehouseAsync("WH1");
+        var item = await _data.ItemAsync("IDEM-1");
+        var location = await _data.WarehouseAsync("WH1");
         var key = Guid.NewGuid().ToString();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ =>
@@ -86,15 +86,15 @@ public sealed class StockConcurrencyTests(ServicesFixture fixture) : IAsyncLifet
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         Assert.Single(responses.Select(r => r.Body).Distinct());
         Assert.Equal(49, responses.Count(r => r.Replayed));
-        Assert.Equal(1, await fixture.ScalarAsync<long>("SELECT count(*) FROM movements WHERE idempotency_key = $1", key));
-        Assert.Equal(7, await _manager.OnHandAsync(item.Id, location.Id));
+        Assert.Equal(1, await _data.ScalarAsync<long>("SELECT count(*) FROM movements WHERE idempotency_key = $1", key));
+        Assert.Equal(7, await _data.OnHandAsync(item.Id, location.Id));
     }
 
     [Fact]
     public async Task Concurrent_posts_of_one_receipt_line_book_it_once()
     {
-        var item = await _manager.CreateItemAsync("RCPT-1");
-        var location = await _manager.CreateWarehouseAsync("WH1");
+        var item = await _data.ItemAsync("RCPT-1");
+        var location = await _data.WarehouseAsync("WH1");
         var service = fixture.Catalog.CreateServiceClient();
         var line = Guid.NewGuid();
 
@@ -105,7 +105,7 @@ public sealed class StockConcurrencyTests(ServicesFixture fixture) : IAsyncLifet
         Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<MovementResult>()));
         Assert.Single(bodies.Select(b => b!.Movements[0].Id).Distinct());
-        Assert.Equal(12, await _manager.OnHandAsync(item.Id, location.Id));
-        Assert.Equal(1, await fixture.ScalarAsync<long>("SELECT count(*) FROM movements WHERE receipt_line_id = $1", line));
+        Assert.Equal(12, await _data.OnHandAsync(item.Id, location.Id));
+        Assert.Equal(1, await _data.ScalarAsync<long>("SELECT count(*) FROM movements WHERE receipt_line_id = $1", line));
     }
 }

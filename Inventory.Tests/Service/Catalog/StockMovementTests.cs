@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Inventory.CatalogService.Items;
 using Inventory.CatalogService.Locations;
 using Inventory.CatalogService.Stock;
-using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 using Npgsql;
@@ -14,6 +13,7 @@ namespace Inventory.Tests.Service.Catalog;
 public sealed class StockMovementTests(ServicesFixture fixture) : IAsyncLifetime
 {
     private readonly HttpClient _manager = fixture.Catalog.CreateClientAs(Roles.Manager, userId: "manager-1");
+    private readonly CatalogTestData _data = new(fixture, "manager-1");
     private readonly HttpClient _clerk = fixture.Catalog.CreateClientAs(Roles.Clerk, userId: "clerk-42");
     private ItemDto _item = null!;
     private LocationDto _a = null!;
@@ -21,11 +21,11 @@ public sealed class StockMovementTests(ServicesFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await fixture.ResetAsync(ResourceNames.CatalogDb);
-        _item = await _manager.CreateItemAsync("BOLT-1");
-        var wh = await _manager.CreateWarehouseAsync("WH1");
-        _a = await _manager.CreateBinAsync("A", wh.Id);
-        _b = await _manager.CreateBinAsync("B", wh.Id);
+        await _data.ResetAsync();
+        _item = await _data.ItemAsync("BOLT-1");
+        var wh = await _data.WarehouseAsync("WH1");
+        _a = await _data.BinAsync("A", wh.Id);
+        _b = await _data.BinAsync("B", wh.Id);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -33,14 +33,14 @@ public sealed class StockMovementTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Receipt_issue_and_adjustment_change_the_balance_and_append_movements_with_the_callers_subject()
     {
-        await _manager.ReceiveAsync(_item.Id, _a.Id, 10, reference: "PO-1");
+        await _data.ReceiveAsync(_item.Id, _a.Id, 10, reference: "PO-1");
         var issue = await (await _clerk.PostAsJsonAsync("/api/movements/issues", new { itemId = _item.Id, locationId = _a.Id, quantity = 3 }))
             .ReadAsync<MovementResult>(HttpStatusCode.Created);
         var adjust = await (await _manager.PostAsJsonAsync("/api/movements/adjustments",
             new { itemId = _item.Id, locationId = _a.Id, quantity = -2, reasonCode = "damaged", note = "dropped" }))
             .ReadAsync<MovementResult>(HttpStatusCode.Created);
 
-        Assert.Equal(5, await _manager.OnHandAsync(_item.Id, _a.Id));
+        Assert.Equal(5, await _data.OnHandAsync(_item.Id, _a.Id));
         var movement = Assert.Single(issue.Movements);
         Assert.Equal((-3m, 7m, "issue", "clerk-42"), (movement.Quantity, movement.BalanceAfter, movement.Type, movement.UserId));
         Assert.Equal(("adjustment", "damaged", "manager-1"), (adjust.Movements[0].Type, adjust.Movements[0].ReasonCode, adjust.Movements[0].UserId));
@@ -55,14 +55,14 @@ public sealed class StockMovementTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task An_issue_beyond_what_is_on_hand_is_409_stating_what_is_available_and_changes_nothing()
     {
-        await _manager.ReceiveAsync(_item.Id, _a.Id, 4);
+        await _data.ReceiveAsync(_item.Id, _a.Id, 4);
 
         var response = await _clerk.PostAsJsonAsync("/api/movements/issues", new { itemId = _item.Id, locationId = _a.Id, quantity = 5 });
 
         var errors = await response.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("Only 4 each", errors["quantity"][0]);
-        Assert.Equal(4, await _manager.OnHandAsync(_item.Id, _a.Id));
-        Assert.Equal(1, await fixture.ScalarAsync<long>("SELECT count(*) FROM movements"));
+        Assert.Equal(4, await _data.OnHandAsync(_item.Id, _a.Id));
+        Assert.Equal(1, await _data.ScalarAsync<long>("SELECT count(*) FROM movements"));
     }
 
     [Fact]
@@ -71,17 +71,17 @@ public sealed class StockMovementTests(ServicesFixture fixture) : IAsyncLifetime
         var response = await _clerk.PostAsJsonAsync("/api/movements/issues", new { itemId = _item.Id, locationId = _a.Id, quantity = 1 });
 
         Assert.Contains("Only 0 each", (await response.AssertProblemAsync(HttpStatusCode.Conflict))["quantity"][0]);
-        Assert.Equal(0, await fixture.ScalarAsync<long>("SELECT count(*) FROM stock_levels"));
+        Assert.Equal(0, await _data.ScalarAsync<long>("SELECT count(*) FROM stock_levels"));
     }
 
     [Fact]
     public async Task A_location_that_allows_negative_stock_may_go_below_zero()
     {
-        var wh = await _manager.CreateWarehouseAsync("NEG", allowsNegative: true);
+        var wh = await _data.WarehouseAsync("NEG", allowsNegative: true);
 
         (await _clerk.PostAsJsonAsync("/api/movements/issues", new { itemId = _item.Id, locationId = wh.Id, quantity = 2 })).EnsureSuccessStatusCode();
 
-        Assert.Equal(-2, await _manager.OnHandAsync(_item.Id, wh.Id));
+        Assert.Equal(-2, await _data.OnHandAsync(_item.Id, wh.Id));
         var turnOff = await _manager.PutAsJsonAsync($"/api/locations/{wh.Id}",
             new { code = "NEG", name = "n", kind = "warehouse", allowsNegative = false, version = wh.Version });
         Assert.Contains("allowsNegative", (await turnOff.AssertProblemAsync(HttpStatusCode.Conflict)).Keys);
@@ -90,10 +90,10 @@ public sealed class StockMovementTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task The_check_constraint_refuses_negative_stock_even_to_sql_that_bypasses_the_api()
     {
-        await _manager.ReceiveAsync(_item.Id, _a.Id, 1);
+        await _data.ReceiveAsync(_item.Id, _a.Id, 1);
 
         var ex = await Assert.ThrowsAsync<PostgresException>(() =>
-            fixture.ExecuteAsync("UPDATE stock_levels SET on_hand = -1 WHERE item_id = $1", _item.Id));
+            _data.ExecuteAsync("UPDATE stock_levels SET on_hand = -1 WHERE item_id = $1", _item.Id));
 
         Assert.Equal(PostgresErrorCodes.CheckViolation, ex.SqlState);
     }
@@ -101,36 +101,36 @@ public sealed class StockMovementTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task The_ledger_refuses_updates_and_deletes_in_the_database()
     {
-        await _manager.ReceiveAsync(_item.Id, _a.Id, 1);
+        await _data.ReceiveAsync(_item.Id, _a.Id, 1);
 
-        var update = await Assert.ThrowsAsync<PostgresException>(() => fixture.ExecuteAsync("UPDATE movements SET quantity = 100"));
-        var delete = await Assert.ThrowsAsync<PostgresException>(() => fixture.ExecuteAsync("DELETE FROM movements"));
+        var update = await Assert.ThrowsAsync<PostgresException>(() => _data.ExecuteAsync("UPDATE movements SET quantity = 100"));
+        var delete = await Assert.ThrowsAsync<PostgresException>(() => _data.ExecuteAsync("DELETE FROM movements"));
 
         Assert.Contains("append-only", update.MessageText);
         Assert.Contains("append-only", delete.MessageText);
-        Assert.Equal(1, await fixture.ScalarAsync<decimal>("SELECT sum(quantity) FROM movements"));
+        Assert.Equal(1, await _data.ScalarAsync<decimal>("SELECT sum(quantity) FROM movements"));
     }
 
     [Fact]
     public async Task Fractions_of_an_indivisible_unit_are_400_and_divisible_units_take_them()
     {
-        var rope = await _manager.CreateItemAsync("ROPE", unit: "m");
+        var rope = await _data.ItemAsync("ROPE", unit: "m");
 
         var half = await _manager.PostAsJsonAsync("/api/movements/receipts", new { itemId = _item.Id, locationId = _a.Id, quantity = 0.5 });
-        await _manager.ReceiveAsync(rope.Id, _a.Id, 2.75m);
+        await _data.ReceiveAsync(rope.Id, _a.Id, 2.75m);
 
         Assert.Contains("quantity", (await half.AssertProblemAsync(HttpStatusCode.BadRequest)).Keys);
-        Assert.Equal(2.75m, await _manager.OnHandAsync(rope.Id, _a.Id));
-        Assert.Equal(0, await _manager.OnHandAsync(_item.Id, _a.Id));
+        Assert.Equal(2.75m, await _data.OnHandAsync(rope.Id, _a.Id));
+        Assert.Equal(0, await _data.OnHandAsync(_item.Id, _a.Id));
     }
 
     [Fact]
     public async Task Archived_items_and_locations_take_no_new_stock_but_can_be_emptied()
     {
-        await _manager.ReceiveAsync(_item.Id, _a.Id, 5);
+        await _data.ReceiveAsync(_item.Id, _a.Id, 5);
         (await _manager.PostAsync($"/api/items/{_item.Id}/archive", null)).EnsureSuccessStatusCode();
         (await _manager.PostAsync($"/api/locations/{_b.Id}/archive", null)).EnsureSuccessStatusCode();
-        var other = await _manager.CreateItemAsync("OTHER");
+        var other = await _data.ItemAsync("OTHER");
 
         var receiptOfArchivedItem = await _manager.PostAsJsonAsync("/api/movements/receipts", new { itemId = _item.Id, locationId = _a.Id, quantity = 1 });
         var receiptIntoArchivedLocation = await _manager.PostAsJsonAsync("/api/movements/receipts", new { itemId = other.Id, locationId = _b.Id, quantity = 1 });
@@ -139,13 +139,13 @@ public sealed class StockMovementTests(ServicesFixture fixture) : IAsyncLifetime
         Assert.Contains("itemId", (await receiptOfArchivedItem.AssertProblemAsync(HttpStatusCode.Conflict)).Keys);
         Assert.Contains("locationId", (await receiptIntoArchivedLocation.AssertProblemAsync(HttpStatusCode.Conflict)).Keys);
         Assert.Equal(HttpStatusCode.Created, issueOfArchivedItem.StatusCode);
-        Assert.Equal(0, await _manager.OnHandAsync(_item.Id, _a.Id));
+        Assert.Equal(0, await _data.OnHandAsync(_item.Id, _a.Id));
     }
 
     [Fact]
     public async Task A_transfer_moves_stock_in_one_operation_and_the_items_total_is_the_sum_over_locations()
     {
-        await _manager.ReceiveAsync(_item.Id, _a.Id, 10);
+        await _data.ReceiveAsync(_item.Id, _a.Id, 10);
 
         var transfer = await (await _clerk.PostAsJsonAsync("/api/movements/transfers",
             new { itemId = _item.Id, fromLocationId = _a.Id, toLocationId = _b.Id, quantity = 4 })).ReadAsync<MovementResult>(HttpStatusCode.Created);
@@ -160,30 +160,30 @@ public sealed class StockMovementTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_transfer_that_would_go_negative_leaves_both_locations_untouched()
     {
-        await _manager.ReceiveAsync(_item.Id, _a.Id, 5);
+        await _data.ReceiveAsync(_item.Id, _a.Id, 5);
 
         var response = await _clerk.PostAsJsonAsync("/api/movements/transfers",
             new { itemId = _item.Id, fromLocationId = _a.Id, toLocationId = _b.Id, quantity = 8 });
 
         Assert.Contains("quantity", (await response.AssertProblemAsync(HttpStatusCode.Conflict)).Keys);
-        Assert.Equal(5, await _manager.OnHandAsync(_item.Id, _a.Id));
-        Assert.Equal(0, await fixture.ScalarAsync<long>("SELECT count(*) FROM stock_levels WHERE location_id = $1", _b.Id));
-        Assert.Equal(1, await fixture.ScalarAsync<long>("SELECT count(*) FROM movements"));
+        Assert.Equal(5, await _data.OnHandAsync(_item.Id, _a.Id));
+        Assert.Equal(0, await _data.ScalarAsync<long>("SELECT count(*) FROM stock_levels WHERE location_id = $1", _b.Id));
+        Assert.Equal(1, await _data.ScalarAsync<long>("SELECT count(*) FROM movements"));
     }
 
     [Fact]
     public async Task A_transfer_whose_second_leg_fails_rolls_back_the_first()
     {
-        await _manager.ReceiveAsync(_item.Id, _a.Id, 5);
+        await _data.ReceiveAsync(_item.Id, _a.Id, 5);
         (await _manager.PostAsync($"/api/locations/{_b.Id}/archive", null)).EnsureSuccessStatusCode();
 
         var response = await _clerk.PostAsJsonAsync("/api/movements/transfers",
             new { itemId = _item.Id, fromLocationId = _a.Id, toLocationId = _b.Id, quantity = 2 });
 
         Assert.Contains("toLocationId", (await response.AssertProblemAsync(HttpStatusCode.Conflict)).Keys);
-        Assert.Equal(5, await _manager.OnHandAsync(_item.Id, _a.Id));
-        Assert.Equal(5, await fixture.ScalarAsync<decimal>("SELECT on_hand FROM items WHERE id = $1", _item.Id));
-        Assert.Equal(1, await fixture.ScalarAsync<long>("SELECT count(*) FROM movements"));
+        Assert.Equal(5, await _data.OnHandAsync(_item.Id, _a.Id));
+        Assert.Equal(5, await _data.ScalarAsync<decimal>("SELECT on_hand FROM items WHERE id = $1", _item.Id));
+        Assert.Equal(1, await _data.ScalarAsync<long>("SELECT count(*) FROM movements"));
     }
 
     public static TheoryData<string, string, string, HttpStatusCode> BadMovements => new()
@@ -212,10 +212,10 @@ public sealed class StockMovementTests(ServicesFixture fixture) : IAsyncLifetime
     {
         var json = template.Replace("{ITEM}", _item.Id.ToString()).Replace("{A}", _a.Id.ToString()).Replace("{LONG}", new string('r', 101));
 
-        var response = await _manager.PostAsync($"/api/movements/{kind}", CatalogClient.JsonBody(json));
+        var response = await _manager.PostAsync($"/api/movements/{kind}", CatalogTestData.JsonBody(json));
 
         Assert.Contains(field, (await response.AssertProblemAsync(status)).Keys);
-        Assert.Equal(0, await fixture.ScalarAsync<long>("SELECT count(*) FROM movements"));
+        Assert.Equal(0, await _data.ScalarAsync<long>("SELECT count(*) FROM movements"));
     }
 
     [Theory]
@@ -235,8 +235,8 @@ public sealed class StockMovementTests(ServicesFixture fixture) : IAsyncLifetime
     public async Task Movements_list_filters_by_location_type_and_date_range_and_pages()
     {
         for (var i = 0; i < 5; i++)
-            await _manager.ReceiveAsync(_item.Id, _a.Id, 1);
-        await _manager.ReceiveAsync(_item.Id, _b.Id, 1);
+            await _data.ReceiveAsync(_item.Id, _a.Id, 1);
+        await _data.ReceiveAsync(_item.Id, _b.Id, 1);
         (await _clerk.PostAsJsonAsync("/api/movements/issues", new { itemId = _item.Id, locationId = _a.Id, quantity = 1 })).EnsureSuccessStatusCode();
 
         var atA = (await _manager.GetFromJsonAsync<Inventory.ServiceDefaults.Kit.Page<MovementDto>>($"/api/movements?locationId={_a.Id}&pageSize=4"))!;
@@ -256,12 +256,12 @@ public sealed class StockMovementTests(ServicesFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_balance_beyond_the_largest_storable_quantity_is_refused_not_a_500()
     {
-        await _manager.ReceiveAsync(_item.Id, _a.Id, 99_999_999_999_999m);
+        await _data.ReceiveAsync(_item.Id, _a.Id, 99_999_999_999_999m);
 
         var response = await _manager.PostAsJsonAsync("/api/movements/receipts", new { itemId = _item.Id, locationId = _a.Id, quantity = 99_999_999_999_999m });
 
         Assert.Contains("quantity", (await response.AssertProblemAsync(HttpStatusCode.Conflict)).Keys);
-        Assert.Equal(99_999_999_999_999m, await _manager.OnHandAsync(_item.Id, _a.Id));
+        Assert.Equal(99_999_999_999_999m, await _data.OnHandAsync(_item.Id, _a.Id));
     }
 
     [Fact]

@@ -1,0 +1,52 @@
+namespace Inventory.CatalogService.Stock;
+
+/// <summary>One change at one location: a signed quantity and the movement type it is booked as.</summary>
+public sealed record Leg(Guid LocationId, decimal Quantity, string Type);
+
+/// <summary>Everything one ledger write needs: the item, its legs, and what the movements record.</summary>
+public sealed record LedgerWrite(Guid ItemId, IReadOnlyList<Leg> Legs)
+{
+    public Guid OperationId { get; init; } = Guid.CreateVersion7();
+    /// <summary>Who books it (the caller's token subject) and when; set by whoever runs the write.</summary>
+    public string UserId { get; init; } = "";
+    public DateTimeOffset At { get; init; }
+    public string? ReasonCode { get; init; }
+    public string? Reference { get; init; }
+    public string? Note { get; init; }
+    public string? IdempotencyKey { get; init; }
+    public Guid? CountSessionId { get; init; }
+    public Guid? ReceiptLineId { get; init; }
+
+    /// <summary>Field names for problems: a transfer's legs are its from/to locations.</summary>
+    public string ItemField { get; init; } = "itemId";
+    public IReadOnlyList<string>? LocationFields { get; init; }
+
+    public static LedgerWrite Receipt(StockChangeRequest request) =>
+        Single(request.ItemId, request.LocationId, request.Quantity!.Value, MovementTypes.Receipt, request.Reference, request.Note);
+
+    public static LedgerWrite Issue(StockChangeRequest request) =>
+        Single(request.ItemId, request.LocationId, -request.Quantity!.Value, MovementTypes.Issue, request.Reference, request.Note);
+
+    public static LedgerWrite Adjustment(AdjustmentRequest request) =>
+        Single(request.ItemId, request.LocationId, request.Quantity!.Value, MovementTypes.Adjustment, request.Reference, request.Note)
+            with { ReasonCode = request.ReasonCode!.Trim().ToLowerInvariant() };
+
+    public static LedgerWrite Transfer(TransferRequest request) => new(request.ItemId!.Value,
+        [
+            new Leg(request.FromLocationId!.Value, -request.Quantity!.Value, MovementTypes.TransferOut),
+            new Leg(request.ToLocationId!.Value, request.Quantity!.Value, MovementTypes.TransferIn),
+        ])
+    {
+        Reference = Text(request.Reference), Note = Text(request.Note), LocationFields = ["fromLocationId", "toLocationId"],
+    };
+
+    /// <summary>A purchase-order line received in procurement: booked once per line.</summary>
+    public static LedgerWrite PurchaseReceipt(ReceiptRequest request) =>
+        Single(request.ItemId, request.LocationId, request.Quantity!.Value, MovementTypes.Receipt, request.Reference, null)
+            with { ReceiptLineId = request.ReceiptLineId };
+
+    private static LedgerWrite Single(Guid? itemId, Guid? locationId, decimal quantity, string type, string? reference, string? note) =>
+        new(itemId!.Value, [new Leg(locationId!.Value, quantity, type)]) { Reference = Text(reference), Note = Text(note) };
+
+    private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
