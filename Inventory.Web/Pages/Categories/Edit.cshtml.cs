@@ -1,8 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using Inventory.Web.Pages.Shared;
-using Inventory.Web.Services;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Inventory.Web.Pages.Categories;
 
@@ -25,7 +21,7 @@ public sealed class CategoryEditModel(CatalogClient catalog) : ApiPageModel
             var result = await catalog.GetCategoryAsync(id, ct);
             if (!result.Succeeded)
                 return NotFoundOrShow(result.Problem) ?? Page();
-            Input = new CategoryInput { Name = result.Value.Name, ParentId = result.Value.ParentId, Version = result.Value.Version };
+            Input = CategoryInput.From(result.Value);
         }
         await LoadParentsAsync(ct);
         return Page();
@@ -35,12 +31,12 @@ public sealed class CategoryEditModel(CatalogClient catalog) : ApiPageModel
     {
         if (ModelState.IsValid)
         {
-            var result = await catalog.SaveCategoryAsync(Id, new CategoryWrite(Input.Name, Input.ParentId, Input.Version), ct);
+            var result = await catalog.SaveCategoryAsync(Id, Input.ToWrite(), FormKeys.OrNew(Input.IdempotencyKey), ct);
             if (result.Succeeded)
                 return RedirectWithMessage($"Category {result.Value.Path} {(Id is null ? "created" : "saved")}.", "/Categories/Index", new { search = result.Value.Name });
             if (result.Problem.IsNotFound)
                 return NotFound();
-            AddProblem(result.Problem, path => ApiProblemModelState.Field(path, "Input", "name", "parentId"));
+            AddProblem(result.Problem, new FieldMap("Input"));
         }
         await LoadParentsAsync(ct);
         return Page();
@@ -48,14 +44,4 @@ public sealed class CategoryEditModel(CatalogClient catalog) : ApiPageModel
 
     private async Task LoadParentsAsync(CancellationToken ct) =>
         Parents = ((await catalog.ListCategoriesAsync(false, ct)).Value?.Items ?? []).Where(c => c.Id != Id).ToList();
-}
-
-public sealed class CategoryInput
-{
-    public string? Name { get; set; }
-
-    [Display(Name = "Under")]
-    public Guid? ParentId { get; set; }
-
-    public int? Version { get; set; }
 }

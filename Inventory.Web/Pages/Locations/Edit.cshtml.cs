@@ -1,7 +1,4 @@
-using Inventory.Web.Pages.Shared;
-using Inventory.Web.Services;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Inventory.Web.Pages.Locations;
 
@@ -34,17 +31,17 @@ public sealed class LocationEditModel(CatalogClient catalog) : ApiPageModel
     {
         if (ModelState.IsValid)
         {
-            var result = await catalog.SaveLocationAsync(Id, Input.ToWrite(), ct);
+            var result = await catalog.SaveLocationAsync(Id, Input.ToWrite(), FormKeys.OrNew(Input.IdempotencyKey), ct);
             if (result.Succeeded)
                 return RedirectWithMessage($"Location {result.Value.Code} {(Id is null ? "created" : "saved")}.", "/Locations/Index", new { search = result.Value.Code });
             if (result.Problem.IsNotFound)
                 return NotFound();
-            AddProblem(result.Problem, LocationInput.FieldFor);
+            AddProblem(result.Problem, new FieldMap("Input"));
         }
         await LoadParentsAsync(ct);
         return Page();
     }
 
     private async Task LoadParentsAsync(CancellationToken ct) =>
-        Parents = ((await catalog.ListLocationTreeAsync(false, ct)).Value?.Items ?? []).Where(l => l.Id != Id).ToList();
+        Parents = ((await catalog.ListLocationsAsync(false, ct)).Value?.Items ?? []).Where(l => l.Id != Id).ToList();
 }
