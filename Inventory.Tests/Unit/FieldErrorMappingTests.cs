@@ -73,7 +73,7 @@ public sealed class FieldErrorMappingTests
     [Fact]
     public void An_error_about_a_hidden_input_shows_above_the_form_named_by_its_label()
     {
-        var modelState = Add<ItemEditModel>(Problem(400, "One or more validation errors occurred.", new()
+        var modelState = Add<ItemFormModel>(Problem(400, "One or more validation errors occurred.", new()
         {
             ["preferredSupplierId"] = ["Not a valid supplier id."],
             ["name"] = ["Name is required."],
@@ -132,7 +132,7 @@ public sealed class FieldErrorMappingTests
     [Fact]
     public void A_conflict_about_a_field_shows_at_the_field_and_its_title_above_the_form()
     {
-        var modelState = Add<SupplierEditModel>(Problem(409, "The supplier name is taken.", new() { ["name"] = ["A supplier with this name already exists."] }),
+        var modelState = Add<SupplierFormModel>(Problem(409, "The supplier name is taken.", new() { ["name"] = ["A supplier with this name already exists."] }),
             new FieldMap("Input"));
 
         Assert.Equal("A supplier with this name already exists.", Error(modelState, "Input.Name"));
@@ -142,7 +142,7 @@ public sealed class FieldErrorMappingTests
     [Fact]
     public void A_stale_version_says_so_once_above_the_form()
     {
-        var modelState = Add<SupplierEditModel>(Problem(409, "The change conflicts with the current state.",
+        var modelState = Add<SupplierFormModel>(Problem(409, "The change conflicts with the current state.",
             new() { ["version"] = ["The supplier was changed by someone else; reload it and apply your change again."] }), new FieldMap("Input"));
 
         Assert.Equal(["The supplier was changed by someone else; reload it and apply your change again."], FormWide(modelState));
@@ -151,7 +151,7 @@ public sealed class FieldErrorMappingTests
     [Fact]
     public void Without_a_map_every_error_is_above_the_form()
     {
-        var modelState = Add<SupplierEditModel>(Problem(400, "Invalid.", new() { ["name"] = ["Name is required."] }), null);
+        var modelState = Add<SupplierFormModel>(Problem(400, "Invalid.", new() { ["name"] = ["Name is required."] }), null);
 
         Assert.Equal(["Name is required."], FormWide(modelState));
     }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Inventory.Web.Pages.Categories;
 
 /// <summary>The category form; the catalog validates it and its errors come back keyed by these fields' JSON names.</summary>
-public sealed class CategoryInput
+public sealed class CategoryInput : IKeyedInput
 {
     public string? Name { get; set; }
 

@@ -5,11 +5,8 @@ namespace Inventory.Web.Pages.Counts;
 /// variances, post them as count movements or cancel (Manager). Each form carries its own Idempotency-Key: the
 /// recording form the page's <see cref="ApiPageModel.IdempotencyKey"/>, posting <see cref="PostKey"/>, cancelling <see cref="CancelKey"/>.
 /// </summary>
-public sealed class CountDetailsModel(CatalogClient catalog, UserNames users) : ApiPageModel
+public sealed class CountDetailsModel(CatalogClient catalog, UserNames users) : DetailsPage<CountDetail>
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
     [BindProperty] public List<CountEntry> Lines { get; set; } = [];
     [BindProperty, HiddenInput] public string? PostKey { get; set; } = FormKeys.New();
     [BindProperty, HiddenInput] public string? CancelKey { get; set; } = FormKeys.New();
@@ -18,10 +15,10 @@ public sealed class CountDetailsModel(CatalogClient catalog, UserNames users) : 
     [BindProperty] public string? ExtraSku { get; set; }
     [BindProperty] public decimal? ExtraCounted { get; set; }
 
-    public CountDetail? Count { get; private set; }
+    public CountDetail? Count => Entity;
     public UserNames Users => users;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+    private bool _keepInput;
 
     public async Task<IActionResult> OnPostRecordAsync(CancellationToken ct)
     {
@@ -32,19 +29,20 @@ public sealed class CountDetailsModel(CatalogClient catalog, UserNames users) : 
             .Field($"lines[{sent.Count}].itemId", nameof(ExtraSku)).Field($"lines[{sent.Count}].countedQuantity", nameof(ExtraCounted));
         if (ModelState.IsValid && await ExtraLineAsync(ct) is { } extra)
             sent.Add(extra);
+        // A refused form is shown again as it was posted, not as the count now stands.
+        _keepInput = true;
         if (!ModelState.IsValid)
-            return await LoadAsync(ct, keepInput: true) ?? Page();
+            return await LoadAsync(ct) ?? Page();
         var result = await catalog.RecordCountsAsync(Id, sent, FormKey, ct);
-        return await AfterWriteAsync(result, _ => $"{sent.Count} counted quantit{(sent.Count == 1 ? "y" : "ies")} saved.",
-            () => LoadAsync(ct, keepInput: true), fields);
+        return await AfterWriteAsync(result, _ => $"{sent.Count} counted quantit{(sent.Count == 1 ? "y" : "ies")} saved.", ct, fields);
     }
 
     public async Task<IActionResult> OnPostPostAsync(CancellationToken ct) =>
-        await AfterWriteAsync(await catalog.PostCountAsync(Id, FormKeys.OrNew(PostKey), ct), count => $"Count of {count.LocationCode} posted.", () => LoadAsync(ct));
+        await AfterWriteAsync(await catalog.PostCountAsync(Id, FormKeys.OrNew(PostKey), ct), count => $"Count of {count.LocationCode} posted.", ct);
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct) =>
         await AfterWriteAsync(await catalog.CancelCountAsync(Id, FormKeys.OrNew(CancelKey), ct),
-            count => $"Count of {count.LocationCode} cancelled; nothing was booked.", () => LoadAsync(ct));
+            count => $"Count of {count.LocationCode} cancelled; nothing was booked.", ct);
 
     private async Task<CountedLineWrite?> ExtraLineAsync(CancellationToken ct)
     {
@@ -62,15 +60,12 @@ public sealed class CountDetailsModel(CatalogClient catalog, UserNames users) : 
         return null;
     }
 
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct, bool keepInput = false)
+    protected override Task<ApiResult<CountDetail>> GetAsync(CancellationToken ct) => catalog.GetCountAsync(Id, ct);
+
+    protected override async Task LoadMoreAsync(CountDetail count, CancellationToken ct)
     {
-        var count = await catalog.GetCountAsync(Id, ct);
-        if (!count.Succeeded)
-            return NotFoundOrShow(count.Problem);
-        Count = count.Value;
-        if (!keepInput)
-            Lines = Count.Lines.Select(l => new CountEntry { ItemId = l.ItemId, Counted = l.CountedQuantity }).ToList();
-        await users.LoadAsync(Count.Lines.Select(l => l.CountedBy).Append(Count.OpenedBy).Append(Count.ClosedBy), ct);
-        return null;
+        if (!_keepInput)
+            Lines = count.Lines.Select(l => new CountEntry { ItemId = l.ItemId, Counted = l.CountedQuantity }).ToList();
+        await users.LoadAsync(count.Lines.Select(l => l.CountedBy).Append(count.OpenedBy).Append(count.ClosedBy), ct);
     }
 }

@@ -1,19 +1,17 @@
 namespace Inventory.Web.Pages.Items;
 
 /// <summary>An item: details, stock per location, recent movements, history; the stock forms and archive by role.</summary>
-public sealed class ItemDetailsModel(CatalogClient catalog, UserNames users) : ApiPageModel
+public sealed class ItemDetailsModel(CatalogClient catalog, UserNames users)
+    : ArchivableDetailsPage<ItemDetail, ItemSummary>(catalog.SetItemArchivedAsync, item => $"Item {item.Sku}")
 {
     public const int HistorySize = 20;
-
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
 
     [BindProperty] public MovementInput Receive { get; set; } = new();
     [BindProperty] public MovementInput Issue { get; set; } = new();
     [BindProperty] public MovementInput Adjust { get; set; } = new();
     [BindProperty] public MovementInput Transfer { get; set; } = new();
 
-    public ItemDetail? Item { get; private set; }
+    public ItemDetail? Item => Entity;
     public IReadOnlyList<CatalogLocation> Locations { get; private set; } = [];
     public AuditHistory? History { get; private set; }
     public UserNames Users => users;
@@ -29,12 +27,6 @@ public sealed class ItemDetailsModel(CatalogClient catalog, UserNames users) : A
     public string LocationName(Guid id) => Locations.FirstOrDefault(l => l.Id == id)?.Path
         ?? Item?.Stock.FirstOrDefault(s => s.LocationId == id)?.LocationPath ?? id.ToString();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
-
-    public Task<IActionResult> OnPostArchiveAsync(CancellationToken ct) => SetArchivedAsync(true, ct);
-
-    public Task<IActionResult> OnPostUnarchiveAsync(CancellationToken ct) => SetArchivedAsync(false, ct);
-
     public Task<IActionResult> OnPostReceiveAsync(CancellationToken ct) => BookAsync(MovementKind.Receipt, nameof(Receive), Receive, ct);
 
     public Task<IActionResult> OnPostIssueAsync(CancellationToken ct) => BookAsync(MovementKind.Issue, nameof(Issue), Issue, ct);
@@ -43,12 +35,23 @@ public sealed class ItemDetailsModel(CatalogClient catalog, UserNames users) : A
 
     public Task<IActionResult> OnPostTransferAsync(CancellationToken ct) => BookAsync(MovementKind.Transfer, nameof(Transfer), Transfer, ct);
 
+    protected override Task<ApiResult<ItemDetail>> GetAsync(CancellationToken ct) => catalog.GetItemAsync(Id, ct);
+
+    protected override async Task LoadMoreAsync(ItemDetail item, CancellationToken ct)
+    {
+        var locations = catalog.ListLocationsAsync(false, ct);
+        var history = AuditHistory.LoadAsync(catalog, "item", Id, HistorySize, users, ct);
+        Locations = (await locations).Value?.Items ?? [];
+        History = await history;
+        await users.LoadAsync(item.RecentMovements.Select(m => m.UserId), ct);
+    }
+
     private async Task<IActionResult> BookAsync(MovementKind kind, string prefix, MovementInput input, CancellationToken ct)
     {
         if (!ModelState.IsValid)
             return await LoadAsync(ct) ?? Page();
         var result = await catalog.BookMovementAsync(kind, input.ToWrite(kind, Id), FormKeys.OrNew(input.IdempotencyKey), ct);
-        return await AfterWriteAsync(result, booked => Booked(kind, booked), () => LoadAsync(ct), MovementInput.Fields(prefix));
+        return await AfterWriteAsync(result, booked => Booked(kind, booked), ct, MovementInput.Fields(prefix));
     }
 
     private static string Booked(MovementKind kind, BookedMovements result)
@@ -61,23 +64,5 @@ public sealed class ItemDetailsModel(CatalogClient catalog, UserNames users) : A
             MovementKind.Adjustment => $"Adjusted by {Format.Quantity(result.Movements[0].Quantity)}.",
             _ => $"Transferred {quantity}.",
         };
-    }
-
-    private async Task<IActionResult> SetArchivedAsync(bool archived, CancellationToken ct) =>
-        await AfterWriteAsync(await catalog.SetItemArchivedAsync(Id, archived, FormKey, ct),
-            item => $"Item {item.Sku} {(archived ? "archived" : "restored")}.", () => LoadAsync(ct));
-
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
-    {
-        var item = await catalog.GetItemAsync(Id, ct);
-        if (!item.Succeeded)
-            return NotFoundOrShow(item.Problem);
-        Item = item.Value;
-        var locations = catalog.ListLocationsAsync(false, ct);
-        var history = AuditHistory.LoadAsync(catalog, "item", Id, HistorySize, users, ct);
-        Locations = (await locations).Value?.Items ?? [];
-        History = await history;
-        await users.LoadAsync(Item.RecentMovements.Select(m => m.UserId), ct);
-        return null;
     }
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Inventory.Web.Pages.Items;
 
 /// <summary>The item form. The catalog validates it; its errors come back keyed by these fields' JSON names.</summary>
-public sealed class ItemInput
+public sealed class ItemInput : IKeyedInput
 {
     public static readonly string[] Units = ["each", "box", "pack", "pair", "kg", "g", "m", "cm", "l", "ml"];
 

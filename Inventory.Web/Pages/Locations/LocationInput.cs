@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Inventory.Web.Pages.Locations;
 
 /// <summary>The location form; the catalog validates it and its errors come back keyed by these fields' JSON names.</summary>
-public sealed class LocationInput
+public sealed class LocationInput : IKeyedInput
 {
     public string? Code { get; set; }
     public string? Name { get; set; }

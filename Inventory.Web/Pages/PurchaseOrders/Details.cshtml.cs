@@ -1,20 +1,15 @@
 namespace Inventory.Web.Pages.PurchaseOrders;
 
 /// <summary>A purchase order: lines and totals, status history, receipts with their posting state, its change history, and the actions its status allows.</summary>
-public sealed class OrderDetailsModel(ProcurementClient procurement, CatalogClient catalog, UserNames users) : ApiPageModel
+public sealed class OrderDetailsModel(ProcurementClient procurement, CatalogClient catalog, UserNames users) : DetailsPage<PurchaseOrderDetail>
 {
     public const int HistorySize = 20;
 
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
-    public PurchaseOrderDetail? Order { get; private set; }
+    public PurchaseOrderDetail? Order => Entity;
     public ApiResult<List<GoodsReceipt>>? Receipts { get; private set; }
     public IReadOnlyDictionary<Guid, string> LocationNames { get; private set; } = new Dictionary<Guid, string>();
     public AuditHistory? History { get; private set; }
     public UserNames Users => users;
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public Task<IActionResult> OnPostSubmitAsync(int version, CancellationToken ct) => ChangeStatusAsync(OrderAction.Submit, version, "submitted", ct);
 
@@ -24,16 +19,13 @@ public sealed class OrderDetailsModel(ProcurementClient procurement, CatalogClie
 
     // A refusal reloads the page with the current state, so the buttons match what the order allows now.
     private async Task<IActionResult> ChangeStatusAsync(OrderAction action, int version, string done, CancellationToken ct) =>
-        await AfterWriteAsync(await procurement.ChangeOrderStatusAsync(Id, action, version, FormKey, ct), order => $"{order.Number} {done}.", () => LoadAsync(ct));
+        await AfterWriteAsync(await procurement.ChangeOrderStatusAsync(Id, action, version, FormKey, ct), order => $"{order.Number} {done}.", ct);
 
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    protected override Task<ApiResult<PurchaseOrderDetail>> GetAsync(CancellationToken ct) => procurement.GetOrderAsync(Id, ct);
+
+    protected override async Task LoadMoreAsync(PurchaseOrderDetail order, CancellationToken ct)
     {
-        var order = await procurement.GetOrderAsync(Id, ct);
-        if (!order.Succeeded)
-            return NotFoundOrShow(order.Problem);
-        Order = order.Value;
         Receipts = await procurement.ListReceiptsAsync(Id, ct);
-
         var receipts = Receipts.Value ?? [];
         if (receipts.Count > 0)
         {
@@ -43,7 +35,6 @@ public sealed class OrderDetailsModel(ProcurementClient procurement, CatalogClie
         }
         History = await AuditHistory.LoadAsync(procurement, "purchase-order", Id, HistorySize, users, ct);
         await users.LoadAsync(
-            [Order.CreatedBy, Order.SubmittedBy, .. Order.StatusHistory.Select(c => c.ChangedBy), .. receipts.Select(r => r.ReceivedBy)], ct);
-        return null;
+            [order.CreatedBy, order.SubmittedBy, .. order.StatusHistory.Select(c => c.ChangedBy), .. receipts.Select(r => r.ReceivedBy)], ct);
     }
 }

@@ -40,8 +40,7 @@ public sealed class OrderEditModel(ProcurementClient procurement, CatalogClient 
         if (!order.Succeeded)
             return NotFoundOrShow(order.Problem);
         if (!order.Value.CanEdit)
-            return RedirectWithMessage($"{order.Value.Number} is {PurchaseOrderStatuses.Display(order.Value.Status).ToLowerInvariant()}: only drafts can be edited.",
-                "/PurchaseOrders/Details", new { id = Id });
+            return RedirectWithMessage(order.Value.Refusal("only drafts can be edited"), "/PurchaseOrders/Details", new { id = Id });
         Order = order.Value;
         var items = await Procurement.ListSupplierItemsAsync(Order.SupplierId, ct);
         SupplierItems = items.Succeeded ? items.Value : null;

@@ -63,8 +63,7 @@ public sealed class OrderReceiveModel(ProcurementClient procurement, CatalogClie
         if (!order.Succeeded)
             return NotFoundOrShow(order.Problem);
         if (!order.Value.CanReceive)
-            return RedirectWithMessage($"{order.Value.Number} is {PurchaseOrderStatuses.Display(order.Value.Status).ToLowerInvariant()}: it takes no receipts.",
-                "/PurchaseOrders/Details", new { id = Id });
+            return RedirectWithMessage(order.Value.Refusal("it takes no receipts"), "/PurchaseOrders/Details", new { id = Id });
         Order = order.Value;
 
         var locations = await catalog.ListLocationsAsync(false, ct);

@@ -1,24 +1,16 @@
 namespace Inventory.Web.Pages.Suppliers;
 
 /// <summary>A supplier: details, the items it sells, its recent purchase orders and its change history.</summary>
-public sealed class SupplierDetailsModel(ProcurementClient procurement, UserNames users) : ApiPageModel
+public sealed class SupplierDetailsModel(ProcurementClient procurement, UserNames users)
+    : ArchivableDetailsPage<SupplierDetail, SupplierDetail>(procurement.SetSupplierArchivedAsync, supplier => $"Supplier {supplier.Name}")
 {
     public const int RecentOrders = 10;
     public const int HistorySize = 20;
 
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
-    public SupplierDetail? Supplier { get; private set; }
+    public SupplierDetail? Supplier => Entity;
     public ApiResult<List<SupplierItemDetail>>? Items { get; private set; }
     public ApiResult<Page<PurchaseOrderSummary>>? Orders { get; private set; }
     public AuditHistory? History { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
-
-    public Task<IActionResult> OnPostArchiveAsync(CancellationToken ct) => SetArchivedAsync(true, ct);
-
-    public Task<IActionResult> OnPostUnarchiveAsync(CancellationToken ct) => SetArchivedAsync(false, ct);
 
     public async Task<IActionResult> OnPostRemoveItemAsync(Guid supplierItemId, string? sku, CancellationToken ct)
     {
@@ -30,21 +22,13 @@ public sealed class SupplierDetailsModel(ProcurementClient procurement, UserName
         return await LoadAsync(ct) ?? Page();
     }
 
-    private async Task<IActionResult> SetArchivedAsync(bool archived, CancellationToken ct) =>
-        await AfterWriteAsync(await procurement.SetSupplierArchivedAsync(Id, archived, FormKey, ct),
-            supplier => $"Supplier {supplier.Name} {(archived ? "archived" : "restored")}.", () => LoadAsync(ct));
+    protected override Task<ApiResult<SupplierDetail>> GetAsync(CancellationToken ct) => procurement.GetSupplierAsync(Id, ct);
 
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    protected override async Task LoadMoreAsync(SupplierDetail supplier, CancellationToken ct)
     {
-        var supplier = await procurement.GetSupplierAsync(Id, ct);
-        if (!supplier.Succeeded)
-            return NotFoundOrShow(supplier.Problem);
-        Supplier = supplier.Value;
-
         var items = procurement.ListSupplierItemsAsync(Id, ct);
         var orders = procurement.ListOrdersAsync(null, Id, null, RecentOrders, ct);
         var history = AuditHistory.LoadAsync(procurement, "supplier", Id, HistorySize, users, ct);
         (Items, Orders, History) = (await items, await orders, await history);
-        return null;
     }
 }

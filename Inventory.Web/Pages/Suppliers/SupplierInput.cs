@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Inventory.Web.Pages.Suppliers;
 
 /// <summary>The supplier form. The procurement service validates it; its errors come back keyed by these fields' JSON names.</summary>
-public sealed class SupplierInput
+public sealed class SupplierInput : IKeyedInput
 {
     public string? Name { get; set; }
 

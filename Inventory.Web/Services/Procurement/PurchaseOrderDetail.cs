@@ -12,4 +12,7 @@ public sealed record PurchaseOrderDetail(Guid Id, string Number, Guid SupplierId
     public bool CanCancel => Status is PurchaseOrderStatuses.Draft or PurchaseOrderStatuses.Submitted && Lines.All(l => l.QuantityReceived == 0);
     public bool CanClose => Status == PurchaseOrderStatuses.PartiallyReceived;
     public bool CanReceive => Status is PurchaseOrderStatuses.Submitted or PurchaseOrderStatuses.PartiallyReceived;
+
+    /// <summary>Why a page cannot do <paramref name="what"/> with the order in its status: "PO-000012 is closed: it takes no receipts."</summary>
+    public string Refusal(string what) => $"{Number} is {PurchaseOrderStatuses.Display(Status).ToLowerInvariant()}: {what}.";
 }
