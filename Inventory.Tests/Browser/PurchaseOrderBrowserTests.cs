@@ -33,7 +33,7 @@ public sealed class PurchaseOrderBrowserTests(AppHostFixture fixture) : BrowserT
         await page.ClickAsync("#continue");
         await page.WaitForURLAsync(url => url.EndsWith("/purchase-orders/new", StringComparison.Ordinal));
 
-        // Choosing the supplier reloads the form with its items and prices (procurement.js submits the refresh).
+        // Choosing the supplier reloads the form with its items and prices (site.js submits the refresh).
         await page.SelectOptionAsync("#Input_SupplierId", supplier.Id.ToString());
         await page.WaitForURLAsync(url => url.Contains("handler=Refresh", StringComparison.Ordinal));
         Assert.Contains(priced.Sku, await page.TextContentAsync("#supplier-prices"));

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text;
-using Inventory.Web.Pages.PurchaseOrders;
 using Inventory.Web.Services;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Inventory.Web.Services.Procurement;
 
 namespace Inventory.Tests.Web;
 
@@ -19,7 +18,7 @@ public sealed class ProcurementClientTests
     {
         var client = Client(HttpStatusCode.BadRequest, """{"title":"One or more validation errors occurred.","status":400,"errors":{"name":["Name is required."],"lines[2].quantity":["Quantity must be more than zero."]}}""");
 
-        var result = await client.CreateSupplierAsync(Supplier, CancellationToken.None);
+        var result = await client.SaveSupplierAsync(null, Supplier, "key-1", CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Equal(400, result.Problem.Status);
@@ -33,7 +32,7 @@ public sealed class ProcurementClientTests
         const string title = "The supplier was changed by someone else since you read it. Reload it and apply your change again.";
         var client = Client(HttpStatusCode.Conflict, $$$"""{"title":"{{{title}}}","status":409,"errors":{"version":["{{{title}}}"]}}""");
 
-        var result = await client.UpdateSupplierAsync(Guid.NewGuid(), Supplier with { Version = 3 }, CancellationToken.None);
+        var result = await client.SaveSupplierAsync(Guid.NewGuid(), Supplier with { Version = 3 }, "key-1", CancellationToken.None);
 
         Assert.True(result.Problem!.IsStale);
         Assert.Equal(title, result.Problem.Title);
@@ -44,7 +43,7 @@ public sealed class ProcurementClientTests
     {
         var client = Client(HttpStatusCode.ServiceUnavailable, """{"title":"The catalog service is unavailable; try again shortly.","status":503}""");
 
-        var result = await client.CreateOrderAsync(new PurchaseOrderWrite(Guid.NewGuid(), null, null, [], null), CancellationToken.None);
+        var result = await client.SaveOrderAsync(null, new PurchaseOrderWrite(Guid.NewGuid(), null, null, [], null), "key-1", CancellationToken.None);
 
         Assert.True(result.Problem!.IsUnavailable);
         Assert.Equal("The catalog service is unavailable; try again shortly.", result.Problem.Title);
@@ -77,43 +76,10 @@ public sealed class ProcurementClientTests
     {
         var client = Client(HttpStatusCode.Forbidden, "");
 
-        var result = await client.ChangeOrderStatusAsync(Guid.NewGuid(), OrderAction.Cancel, 1, CancellationToken.None);
+        var result = await client.ChangeOrderStatusAsync(Guid.NewGuid(), OrderAction.Cancel, 1, "key-1", CancellationToken.None);
 
         Assert.True(result.Problem!.IsForbidden);
         Assert.StartsWith("Not allowed", result.Problem.Title);
-    }
-
-    [Fact]
-    public void Line_errors_land_on_the_form_row_each_line_came_from_and_unknown_fields_above_the_form()
-    {
-        var modelState = new ModelStateDictionary();
-        var problem = new ApiProblem(400, "One or more validation errors occurred.", new Dictionary<string, string[]>
-        {
-            ["lines[0].itemId"] = ["Item X is archived."],
-            ["lines[1].quantity"] = ["Quantity must be more than zero."],
-            ["expectedDate"] = ["Expected date is out of range."],
-            ["body"] = ["The body is not valid JSON."],
-        });
-
-        // Rows 0 and 2 were sent; row 1 was blank.
-        modelState.AddApiProblem(problem, OrderLines.FieldFor([0, 2], supplierOnForm: false));
-
-        Assert.Equal("Item X is archived.", Assert.Single(modelState["Input.Lines[0].Sku"]!.Errors).ErrorMessage);
-        Assert.Equal("Quantity must be more than zero.", Assert.Single(modelState["Input.Lines[2].Quantity"]!.Errors).ErrorMessage);
-        Assert.Equal("Expected date is out of range.", Assert.Single(modelState["Input.ExpectedDate"]!.Errors).ErrorMessage);
-        Assert.Equal("The body is not valid JSON.", Assert.Single(modelState[""]!.Errors).ErrorMessage);
-    }
-
-    [Fact]
-    public void A_conflict_about_a_field_shows_at_the_field_and_its_title_above_the_form()
-    {
-        var modelState = new ModelStateDictionary();
-        var problem = new ApiProblem(409, "The supplier name is taken.", new Dictionary<string, string[]> { ["name"] = ["A supplier with this name already exists."] });
-
-        modelState.AddApiProblem(problem, path => ApiProblemModelState.Field(path, "Input", "name"));
-
-        Assert.Equal("A supplier with this name already exists.", Assert.Single(modelState["Input.Name"]!.Errors).ErrorMessage);
-        Assert.Equal("The supplier name is taken.", Assert.Single(modelState[""]!.Errors).ErrorMessage);
     }
 
     private static ProcurementClient Client(HttpStatusCode status, string body) =>

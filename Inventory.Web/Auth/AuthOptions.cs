@@ -5,7 +5,7 @@ public sealed class AuthOptions
 {
     public const string Section = "Auth";
 
-    public GoogleSettings Google { get; set; } = new();
+    public GoogleSignInOptions Google { get; set; } = new();
 
     /// <summary>Google Workspace domains whose users may sign in (checked against the verified <c>hd</c> claim). Empty: any.</summary>
     public string[] AllowedDomains { get; set; } = [];
@@ -27,21 +27,4 @@ public sealed class AuthOptions
 
     /// <summary>PEM private key that signs the user tokens Web sends to the services.</summary>
     public string? SigningKey { get; set; }
-
-    public sealed class GoogleSettings
-    {
-        public string? ClientId { get; set; }
-        public string? ClientSecret { get; set; }
-        public string CallbackPath { get; set; } = "/auth/google/callback";
-
-        // Overridable so tests can point the real handler at a fake OAuth server on loopback.
-        public string? AuthorizationEndpoint { get; set; }
-        public string? TokenEndpoint { get; set; }
-        public string? UserInformationEndpoint { get; set; }
-
-        public bool IsConfigured => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
-    }
 }
-
-/// <summary>How people sign in to this instance.</summary>
-public sealed record SignInMode(bool Google, bool Development);

@@ -5,7 +5,7 @@ namespace Inventory.Web.Auth;
 
 internal static class GoogleSignIn
 {
-    public static void Configure(GoogleOptions google, AuthOptions.GoogleSettings settings)
+    public static void Configure(GoogleOptions google, GoogleSignInOptions settings)
     {
         google.ClientId = settings.ClientId!;
         google.ClientSecret = settings.ClientSecret!;

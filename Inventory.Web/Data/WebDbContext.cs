@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Web.Data;
 
-/// <summary>Web's own data: users, their audit trail, and the data-protection keys that sign cookies.</summary>
-public sealed class WebDbContext(DbContextOptions<WebDbContext> options) : DbContext(options), IDataProtectionKeyContext
+/// <summary>Web's own data: users, their audit trail (the kit's <c>audit_entries</c>), and the data-protection keys that sign cookies.</summary>
+public sealed class WebDbContext(DbContextOptions<WebDbContext> options) : DbContext(options), IDataProtectionKeyContext, IAuditedDbContext
 {
     public DbSet<AppUser> Users => Set<AppUser>();
-    public DbSet<UserAuditEntry> UserAudit => Set<UserAuditEntry>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -22,15 +22,7 @@ public sealed class WebDbContext(DbContextOptions<WebDbContext> options) : DbCon
             user.Property(u => u.Role).HasMaxLength(20);
             user.Property(u => u.Version).IsRowVersion();
         });
-        modelBuilder.Entity<UserAuditEntry>(entry =>
-        {
-            entry.ToTable("user_audit");
-            entry.Property(e => e.Action).HasMaxLength(40);
-            entry.Property(e => e.ChangedBy).HasMaxLength(254);
-            entry.Property(e => e.Before).HasColumnType("jsonb");
-            entry.Property(e => e.After).HasColumnType("jsonb");
-            entry.HasIndex(e => new { e.UserId, e.ChangedAt });
-        });
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 }

@@ -2,11 +2,9 @@ using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Web.Auth;
 using Inventory.Web.Data;
-using Inventory.Web.Services;
 using Inventory.Web.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Http.Resilience;
 
 namespace Inventory.Web.Extensions;
 
@@ -33,14 +31,10 @@ internal static class Extensions
 
         builder.Services.AddHttpClient<CatalogClient>(client => client.BaseAddress = ResourceNames.ServiceUri(ResourceNames.Catalog))
             .AddUserToken(ResourceNames.Catalog);
-        // Procurement's writes take no idempotency key: a retried POST after a timeout could create a second order,
-        // so only safe methods are retried; the page tells the user when a write did not get through.
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
+        // Every write of both clients carries the form's Idempotency-Key, so the standard handler may retry any method.
         builder.Services.AddHttpClient<ProcurementClient>(client => client.BaseAddress = ResourceNames.ServiceUri(ResourceNames.Procurement))
-            .AddUserToken(ResourceNames.Procurement)
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
-#pragma warning restore EXTEXP0001
+            .AddUserToken(ResourceNames.Procurement);
         builder.Services.AddScoped<UserNames>();
+        builder.Services.AddScoped<AuditTrail>();
     }
 }

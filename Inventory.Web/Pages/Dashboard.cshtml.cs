@@ -1,8 +1,3 @@
-using Inventory.ServiceDefaults.Kit;
-using Inventory.ServiceDefaults;
-using Inventory.Web.Pages.Shared;
-using Inventory.Web.Services;
-
 namespace Inventory.Web.Pages;
 
 public sealed class DashboardModel(CatalogClient catalog, ProcurementClient procurement) : ApiPageModel

@@ -1,11 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Web.Auth;
 using Inventory.Web.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Inventory.Web.Pages;
@@ -49,16 +47,4 @@ public sealed class LoginModel(SignInMode mode, UserDirectory users, TimeProvide
     }
 
     private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/dashboard";
-
-    public sealed class DevSignInForm
-    {
-        [Required(ErrorMessage = "Enter an e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
-        [StringLength(254)]
-        [Display(Name = "E-mail")]
-        public string? Email { get; set; }
-
-        [Required(ErrorMessage = "Choose a role.")]
-        public string? Role { get; set; } = Roles.Manager;
-    }
 }

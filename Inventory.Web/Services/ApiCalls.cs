@@ -22,10 +22,19 @@ internal static class ApiCalls
         {
             if (!response.IsSuccessStatusCode)
                 return ApiResult<T>.Failed(await ReadProblemAsync(service, response, ct));
-            var value = await response.Content.ReadFromJsonAsync<T>(Json, ct);
-            return value is null
-                ? ApiResult<T>.Failed(new ApiProblem(StatusCodes.Status502BadGateway, $"The {service} service sent an empty answer.", NoErrors))
-                : ApiResult<T>.Ok(value);
+            try
+            {
+                var value = await response.Content.ReadFromJsonAsync<T>(Json, ct);
+                return value is null
+                    ? ApiResult<T>.Failed(new ApiProblem(StatusCodes.Status502BadGateway, $"The {service} service sent an empty answer.", NoErrors))
+                    : ApiResult<T>.Ok(value);
+            }
+            catch (JsonException)
+            {
+                // An answer of another shape (a service older or newer than this page) is shown as such, not as a crash.
+                return ApiResult<T>.Failed(new ApiProblem(StatusCodes.Status502BadGateway,
+                    $"The {service} service sent an answer this page cannot read.", NoErrors));
+            }
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Web.Auth;
 using Inventory.Web.Data;
@@ -7,8 +6,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Inventory.Web.Users;
-
-public sealed record SignInRefusal(string Reason);
 
 /// <summary>Decides who may sign in, provisions users at first sign-in, and records role changes.</summary>
 public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options, TimeProvider clock, ILogger<UserDirectory> logger)
@@ -42,7 +39,7 @@ public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options
 
     private async Task<AppUser> ProvisionAsync(string email, string? displayName, string? roleForNewUser, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.DatabaseNow();
         var isAdmin = options.Value.AdminEmails.Any(a => string.Equals(a.Trim(), email, StringComparison.OrdinalIgnoreCase));
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, ct);
         if (user is null)
@@ -55,19 +52,19 @@ public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options
                 CreatedAt = now,
             };
             db.Users.Add(user);
-            db.UserAudit.Add(Audit(user, "provisioned", "sign-in", null, Snapshot(user), now));
+            db.AuditEntries.Add(UserAudit.BySignIn(user, null, now));
         }
         else
         {
-            var before = Snapshot(user);
+            var before = UserAudit.Fields(user);
             if (isAdmin && user.Role != Roles.Admin)
                 user.Role = Roles.Admin;
             else if (roleForNewUser is not null)
                 user.Role = roleForNewUser;
             if (!string.IsNullOrWhiteSpace(displayName))
                 user.DisplayName = displayName;
-            if (Snapshot(user) != before)
-                db.UserAudit.Add(Audit(user, "updated", "sign-in", before, Snapshot(user), now));
+            if (UserAudit.BySignIn(user, before, now) is { HasChanges: true } change)
+                db.AuditEntries.Add(change);
         }
         user.LastSignInAt = now;
         try
@@ -90,12 +87,4 @@ public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options
         logger.LogWarning("Sign-in refused for {Email}: {Reason}", email, reason);
         return (null, new SignInRefusal(reason));
     }
-
-    internal static string Snapshot(AppUser user) =>
-        JsonSerializer.Serialize(new { user.Email, user.DisplayName, user.Role, user.IsActive });
-
-    internal static UserAuditEntry Audit(AppUser user, string action, string by, string? before, string? after, DateTimeOffset at) => new()
-    {
-        UserId = user.Id, Action = action, ChangedBy = by, ChangedAt = at, Before = before, After = after,
-    };
 }

@@ -1,18 +1,20 @@
 using Inventory.ServiceDefaults.Security;
 using Inventory.Web.Data;
 using Inventory.Web.Users;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Web.Pages.Admin;
 
-/// <summary>Admins list users, change their roles and deactivate them (folder policy: Admin only).</summary>
-public sealed class UsersModel(WebDbContext db, TimeProvider clock) : PageModel
+/// <summary>Admins list users, change their roles and deactivate them, and see who changed whom (folder policy: Admin only).</summary>
+public sealed class UsersModel(WebDbContext db, AuditTrail audit, UserNames names) : PageModel
 {
+    public const int HistorySize = 50;
+
     public IReadOnlyList<AppUser> Users { get; private set; } = [];
     public IReadOnlyList<string> RoleChoices => Roles.All;
     public string? Message { get; private set; }
+    public AuditHistory? History { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -20,11 +22,11 @@ public sealed class UsersModel(WebDbContext db, TimeProvider clock) : PageModel
     {
         if (!Roles.IsKnown(role))
             ModelState.AddModelError($"role-{id}", "Choose one of the roles.");
-        return await ChangeAsync(id, version, "role-changed", user => user.Role = role, ct);
+        return await ChangeAsync(id, version, AuditActions.Update, user => user.Role = role, ct);
     }
 
     public Task<IActionResult> OnPostActiveAsync(Guid id, bool active, uint version, CancellationToken ct) =>
-        ChangeAsync(id, version, active ? "activated" : "deactivated", user => user.IsActive = active, ct);
+        ChangeAsync(id, version, active ? UserAudit.Activate : UserAudit.Deactivate, user => user.IsActive = active, ct);
 
     private async Task<IActionResult> ChangeAsync(Guid id, uint version, string action, Action<AppUser> change, CancellationToken ct)
     {
@@ -39,10 +41,10 @@ public sealed class UsersModel(WebDbContext db, TimeProvider clock) : PageModel
             return Page();
         }
 
-        var before = UserDirectory.Snapshot(user);
+        var before = UserAudit.Fields(user);
         db.Entry(user).Property(u => u.Version).OriginalValue = version;
         change(user);
-        db.UserAudit.Add(UserDirectory.Audit(user, action, User.Identity!.Name!, before, UserDirectory.Snapshot(user), clock.GetUtcNow()));
+        audit.Record(db, UserAudit.EntityType, user.Id, action, before, UserAudit.Fields(user));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -62,5 +64,11 @@ public sealed class UsersModel(WebDbContext db, TimeProvider clock) : PageModel
     {
         Message = TempData["Message"] as string;
         Users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == UserAudit.EntityType)
+            .OrderByDescending(e => e.Id).Take(HistorySize).ToListAsync(ct);
+        await names.LoadAsync(entries.Select(e => e.UserId), ct);
+        var emails = Users.ToDictionary(u => u.Id, u => u.Email);
+        History = new AuditHistory($"{UserAudit.EntityType}-history", entries.Select(AuditEntryDto.From).ToList(), null, names,
+            id => emails.GetValueOrDefault(id, id.ToString()));
     }
 }

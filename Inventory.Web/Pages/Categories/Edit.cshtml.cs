@@ -1,61 +1,20 @@
-using System.ComponentModel.DataAnnotations;
-using Inventory.Web.Pages.Shared;
-using Inventory.Web.Services;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Inventory.Web.Pages.Categories;
 
 /// <summary>New category (no id), or rename/move one, saved against the version it was loaded at.</summary>
 [Authorize(Roles = UserRoles.Managers)]
-public sealed class CategoryEditModel(CatalogClient catalog) : ApiPageModel
+public sealed class CategoryFormModel(CatalogClient catalog) : FormPage<CategoryInput>
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid? Id { get; set; }
-
-    [BindProperty]
-    public CategoryInput Input { get; set; } = new();
-
+    /// <summary>Where the category may go: any other active category.</summary>
     public IReadOnlyList<CatalogCategory> Parents { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (Id is { } id)
-        {
-            var result = await catalog.GetCategoryAsync(id, ct);
-            if (!result.Succeeded)
-                return NotFoundOrShow(result.Problem) ?? Page();
-            Input = new CategoryInput { Name = result.Value.Name, ParentId = result.Value.ParentId, Version = result.Value.Version };
-        }
-        await LoadParentsAsync(ct);
-        return Page();
-    }
+    protected override async Task<ApiProblem?> ReadAsync(Guid id, CancellationToken ct) => Read(await catalog.GetCategoryAsync(id, ct), CategoryInput.From);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (ModelState.IsValid)
-        {
-            var result = await catalog.SaveCategoryAsync(Id, new CategoryWrite(Input.Name, Input.ParentId, Input.Version), ct);
-            if (result.Succeeded)
-                return RedirectWithMessage($"Category {result.Value.Path} {(Id is null ? "created" : "saved")}.", "/Categories/Index", new { search = result.Value.Name });
-            if (result.Problem.IsNotFound)
-                return NotFound();
-            AddProblem(result.Problem, path => ApiProblemModelState.Field(path, "Input", "name", "parentId"));
-        }
-        await LoadParentsAsync(ct);
-        return Page();
-    }
-
-    private async Task LoadParentsAsync(CancellationToken ct) =>
+    protected override async Task LoadChoicesAsync(CancellationToken ct) =>
         Parents = ((await catalog.ListCategoriesAsync(false, ct)).Value?.Items ?? []).Where(c => c.Id != Id).ToList();
-}
 
-public sealed class CategoryInput
-{
-    public string? Name { get; set; }
-
-    [Display(Name = "Under")]
-    public Guid? ParentId { get; set; }
-
-    public int? Version { get; set; }
+    protected override async Task<IActionResult?> SaveAsync(string idempotencyKey, CancellationToken ct) =>
+        Saved(await catalog.SaveCategoryAsync(Id, Input.ToWrite(), idempotencyKey, ct), category =>
+            RedirectWithMessage($"Category {category.Path} {(Id is null ? "created" : "saved")}.", "/Categories/Index", new { search = category.Name }));
 }

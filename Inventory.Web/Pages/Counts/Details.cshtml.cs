@@ -1,63 +1,54 @@
-using Inventory.Web.Pages.Shared;
-using Inventory.Web.Services;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Inventory.Web.Pages.Counts;
 
 /// <summary>
 /// One count: record counted quantities (Clerk and above; a blind count hides the expected side from them), review the
-/// variances, post them as count movements or cancel (Manager). Recording and posting carry the form's Idempotency-Key.
+/// variances, post them as count movements or cancel (Manager). Each form carries its own Idempotency-Key: the
+/// recording form the page's <see cref="ApiPageModel.IdempotencyKey"/>, posting <see cref="PostKey"/>, cancelling <see cref="CancelKey"/>.
 /// </summary>
-public sealed class CountDetailsModel(CatalogClient catalog, UserNames users) : ApiPageModel
+public sealed class CountDetailsModel(CatalogClient catalog, UserNames users) : DetailsPage<CountDetail>
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
     [BindProperty] public List<CountEntry> Lines { get; set; } = [];
-    [BindProperty] public string? IdempotencyKey { get; set; }
-    [BindProperty] public string? PostKey { get; set; }
+    [BindProperty, HiddenInput] public string? PostKey { get; set; } = FormKeys.New();
+    [BindProperty, HiddenInput] public string? CancelKey { get; set; } = FormKeys.New();
 
     /// <summary>An item found at the location but not in the count: it joins the count with its own snapshot.</summary>
     [BindProperty] public string? ExtraSku { get; set; }
     [BindProperty] public decimal? ExtraCounted { get; set; }
 
-    public CountSession? Count { get; private set; }
+    public CountDetail? Count => Entity;
     public UserNames Users => users;
 
-    /// <summary>A fresh key for each form rendered after a GET; a refused post keeps its key (see MovementInput).</summary>
-    public string FormKey => string.IsNullOrWhiteSpace(IdempotencyKey) ? IdempotencyKey = Guid.NewGuid().ToString() : IdempotencyKey;
-
-    /// <summary>The posting form's own key: it must not collide with the recording form's.</summary>
-    public string PostFormKey => string.IsNullOrWhiteSpace(PostKey) ? PostKey = Guid.NewGuid().ToString() : PostKey;
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+    private bool _keepInput;
 
     public async Task<IActionResult> OnPostRecordAsync(CancellationToken ct)
     {
-        if (ModelState.IsValid)
-        {
-            var sent = Lines.Select((line, index) => (line, index)).Where(l => l.line.Counted is not null)
-                .Select(l => (Line: new CountedLineWrite(l.line.ItemId, l.line.Counted!.Value), Field: $"Lines[{l.index}].Counted")).ToList();
-            if (await ExtraLineAsync(ct) is { } extra)
-                sent.Add((extra, nameof(ExtraCounted)));
-            if (ModelState.IsValid)
-            {
-                var result = await catalog.RecordCountsAsync(Id, sent.Select(l => l.Line).ToList(), FormKey, ct);
-                if (result.Succeeded)
-                    return RedirectWithMessage($"{sent.Count} counted quantit{(sent.Count == 1 ? "y" : "ies")} saved.", "/Counts/Details", new { id = Id });
-                if (result.Problem.IsNotFound)
-                    return NotFound();
-                AddProblem(result.Problem, path => ApiProblemModelState.TryParseLine(path, out var i, out _) && i < sent.Count ? sent[i].Field : null);
-            }
-        }
-        return await LoadAsync(ct, keepInput: true) ?? Page();
+        // Only rows with a quantity are sent; the map puts each sent line's errors back on the row it came from.
+        var rows = Enumerable.Range(0, Lines.Count).Where(i => Lines[i].Counted is not null).ToList();
+        var sent = rows.Select(i => new CountedLineWrite(Lines[i].ItemId, Lines[i].Counted!.Value)).ToList();
+        var fields = new FieldMap().Rows("lines", rows).Rename("countedQuantity", "counted")
+            .Field($"lines[{sent.Count}].itemId", nameof(ExtraSku)).Field($"lines[{sent.Count}].countedQuantity", nameof(ExtraCounted));
+        if (ModelState.IsValid && await ExtraLineAsync(ct) is { } extra)
+            sent.Add(extra);
+        // A refused form is shown again as it was posted, not as the count now stands.
+        _keepInput = true;
+        if (!ModelState.IsValid)
+            return await LoadAsync(ct) ?? Page();
+        var result = await catalog.RecordCountsAsync(Id, sent, FormKey, ct);
+        return await AfterWriteAsync(result, _ => $"{sent.Count} counted quantit{(sent.Count == 1 ? "y" : "ies")} saved.", ct, fields);
     }
+
+    public async Task<IActionResult> OnPostPostAsync(CancellationToken ct) =>
+        await AfterWriteAsync(await catalog.PostCountAsync(Id, FormKeys.OrNew(PostKey), ct), count => $"Count of {count.LocationCode} posted.", ct);
+
+    public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct) =>
+        await AfterWriteAsync(await catalog.CancelCountAsync(Id, FormKeys.OrNew(CancelKey), ct),
+            count => $"Count of {count.LocationCode} cancelled; nothing was booked.", ct);
 
     private async Task<CountedLineWrite?> ExtraLineAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(ExtraSku))
             return null;
-        var item = await catalog.FindItemBySkuAsync(ExtraSku, ct);
+        var item = await catalog.FindItemAsync(ExtraSku, ct);
         if (!item.Succeeded)
             AddProblem(item.Problem);
         else if (item.Value is null)
@@ -69,45 +60,12 @@ public sealed class CountDetailsModel(CatalogClient catalog, UserNames users) : 
         return null;
     }
 
-    public async Task<IActionResult> OnPostPostAsync(CancellationToken ct)
-    {
-        var result = await catalog.PostCountAsync(Id, PostFormKey, ct);
-        if (result.Succeeded)
-            return RedirectWithMessage($"Count of {result.Value.LocationCode} posted.", "/Counts/Details", new { id = Id });
-        return await Refused(result.Problem, ct);
-    }
+    protected override Task<ApiResult<CountDetail>> GetAsync(CancellationToken ct) => catalog.GetCountAsync(Id, ct);
 
-    public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
+    protected override async Task LoadMoreAsync(CountDetail count, CancellationToken ct)
     {
-        var result = await catalog.CancelCountAsync(Id, ct);
-        if (result.Succeeded)
-            return RedirectWithMessage($"Count of {result.Value.LocationCode} cancelled; nothing was booked.", "/Counts/Details", new { id = Id });
-        return await Refused(result.Problem, ct);
+        if (!_keepInput)
+            Lines = count.Lines.Select(l => new CountEntry { ItemId = l.ItemId, Counted = l.CountedQuantity }).ToList();
+        await users.LoadAsync(count.Lines.Select(l => l.CountedBy).Append(count.OpenedBy).Append(count.ClosedBy), ct);
     }
-
-    private async Task<IActionResult> Refused(ApiProblem problem, CancellationToken ct)
-    {
-        if (problem.IsNotFound)
-            return NotFound();
-        AddProblem(problem);
-        return await LoadAsync(ct) ?? Page();
-    }
-
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct, bool keepInput = false)
-    {
-        var count = await catalog.GetCountAsync(Id, ct);
-        if (!count.Succeeded)
-            return NotFoundOrShow(count.Problem);
-        Count = count.Value;
-        if (!keepInput)
-            Lines = Count.Lines.Select(l => new CountEntry { ItemId = l.ItemId, Counted = l.CountedQuantity }).ToList();
-        await users.LoadAsync(Count.Lines.Select(l => l.CountedBy).Append(Count.OpenedBy).Append(Count.ClosedBy), ct);
-        return null;
-    }
-}
-
-public sealed class CountEntry
-{
-    public Guid ItemId { get; set; }
-    public decimal? Counted { get; set; }
 }

@@ -1,7 +1,4 @@
-using Inventory.Web.Pages.Shared;
-using Inventory.Web.Services;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Inventory.Web.Pages.Items;
 
@@ -30,7 +27,7 @@ public sealed class ItemImportModel(CatalogClient catalog) : ApiPageModel
             return Page();
         }
         await using var csv = Upload.OpenReadStream();
-        var result = await catalog.ImportItemsAsync(csv, ct);
+        var result = await catalog.ImportItemsAsync(csv, FormKey, ct);
         if (result.Succeeded)
             return RedirectWithMessage(
                 $"Imported {Upload.FileName}: {result.Value.Created} created, {result.Value.Updated} updated, {result.Value.Unchanged} unchanged.",

@@ -1,13 +1,7 @@
-using Inventory.ServiceDefaults.Kit;
-using Inventory.ServiceDefaults;
-using Inventory.Web.Pages.Shared;
-using Inventory.Web.Services;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Inventory.Web.Pages.Items;
 
 /// <summary>The item list: search, category/location/low-stock/archived filters, four sort orders, keyset pages.</summary>
-public sealed class ItemListModel(CatalogClient catalog) : ApiPageModel
+public sealed class ItemListModel(CatalogClient catalog) : ListPage<ItemSummary>
 {
     public const int PageSize = 50;
 
@@ -18,9 +12,7 @@ public sealed class ItemListModel(CatalogClient catalog) : ApiPageModel
     [BindProperty(SupportsGet = true)] public string? Archived { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
-    [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
-    public Page<CatalogItem>? Items { get; private set; }
     public IReadOnlyList<CatalogCategory> Categories { get; private set; } = [];
     public IReadOnlyList<CatalogLocation> Locations { get; private set; } = [];
 
@@ -29,12 +21,11 @@ public sealed class ItemListModel(CatalogClient catalog) : ApiPageModel
         ItemQuery.Sorts.Contains(Sort) ? Sort! : "sku",
         Dir == "desc" ? "desc" : "asc");
 
-    /// <summary>The list's filters as route values, for the paging and export links.</summary>
-    public Dictionary<string, string> RouteValues(string? after = null) => new Dictionary<string, string?>
+    public override IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?>
     {
         ["search"] = Search, ["categoryId"] = CategoryId?.ToString(), ["locationId"] = LocationId?.ToString(),
-        ["lowStock"] = LowStock ? "true" : null, ["archived"] = Query.Archived, ["sort"] = Query.Sort, ["dir"] = Query.Dir, ["after"] = after,
-    }.Where(p => !string.IsNullOrEmpty(p.Value)).ToDictionary(p => p.Key, p => p.Value!);
+        ["lowStock"] = LowStock ? "true" : null, ["archived"] = Query.Archived, ["sort"] = Query.Sort, ["dir"] = Query.Dir,
+    };
 
     /// <summary>The catalog's CSV export (<c>items</c> or <c>stock</c>), streamed through as a download.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? what, CancellationToken ct)
@@ -43,8 +34,8 @@ public sealed class ItemListModel(CatalogClient catalog) : ApiPageModel
         var result = await catalog.ExportAsync(stock, ct);
         if (!result.Succeeded)
         {
-            NotFoundOrShow(result.Problem);
             await OnGetAsync(ct);
+            NotFoundOrShow(result.Problem);
             return Page();
         }
         HttpContext.Response.RegisterForDispose(result.Value);
@@ -53,14 +44,10 @@ public sealed class ItemListModel(CatalogClient catalog) : ApiPageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var items = catalog.FindItemsAsync(Query, After, PageSize, ct);
+        var items = ShowAsync(catalog.FindItemsAsync(Query, After, PageSize, ct));
         var categories = catalog.ListCategoriesAsync(false, ct);
-        var locations = catalog.ListLocationTreeAsync(false, ct);
-        var result = await items;
-        if (result.Succeeded)
-            Items = result.Value;
-        else
-            NotFoundOrShow(result.Problem);
+        var locations = catalog.ListLocationsAsync(false, ct);
+        await items;
         Categories = (await categories).Value?.Items ?? [];
         Locations = (await locations).Value?.Items ?? [];
     }

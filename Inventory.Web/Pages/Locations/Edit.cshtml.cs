@@ -1,50 +1,20 @@
-using Inventory.Web.Pages.Shared;
-using Inventory.Web.Services;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Inventory.Web.Pages.Locations;
 
 /// <summary>New location (no id) or edit one, saved against the version it was loaded at.</summary>
 [Authorize(Roles = UserRoles.Managers)]
-public sealed class LocationEditModel(CatalogClient catalog) : ApiPageModel
+public sealed class LocationFormModel(CatalogClient catalog) : FormPage<LocationInput>
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid? Id { get; set; }
-
-    [BindProperty]
-    public LocationInput Input { get; set; } = new();
-
+    /// <summary>Where a bin may go: any other active location.</summary>
     public IReadOnlyList<CatalogLocation> Parents { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (Id is { } id)
-        {
-            var result = await catalog.GetLocationAsync(id, ct);
-            if (!result.Succeeded)
-                return NotFoundOrShow(result.Problem) ?? Page();
-            Input = LocationInput.From(result.Value);
-        }
-        await LoadParentsAsync(ct);
-        return Page();
-    }
+    protected override async Task<ApiProblem?> ReadAsync(Guid id, CancellationToken ct) => Read(await catalog.GetLocationAsync(id, ct), LocationInput.From);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (ModelState.IsValid)
-        {
-            var result = await catalog.SaveLocationAsync(Id, Input.ToWrite(), ct);
-            if (result.Succeeded)
-                return RedirectWithMessage($"Location {result.Value.Code} {(Id is null ? "created" : "saved")}.", "/Locations/Index", new { search = result.Value.Code });
-            if (result.Problem.IsNotFound)
-                return NotFound();
-            AddProblem(result.Problem, LocationInput.FieldFor);
-        }
-        await LoadParentsAsync(ct);
-        return Page();
-    }
+    protected override async Task LoadChoicesAsync(CancellationToken ct) =>
+        Parents = ((await catalog.ListLocationsAsync(false, ct)).Value?.Items ?? []).Where(l => l.Id != Id).ToList();
 
-    private async Task LoadParentsAsync(CancellationToken ct) =>
-        Parents = ((await catalog.ListLocationTreeAsync(false, ct)).Value?.Items ?? []).Where(l => l.Id != Id).ToList();
+    protected override async Task<IActionResult?> SaveAsync(string idempotencyKey, CancellationToken ct) =>
+        Saved(await catalog.SaveLocationAsync(Id, Input.ToWrite(), idempotencyKey, ct), location =>
+            RedirectWithMessage($"Location {location.Code} {(Id is null ? "created" : "saved")}.", "/Locations/Index", new { search = location.Code }));
 }

@@ -1,13 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using Inventory.Web.Services;
 
 namespace Inventory.Web.Pages.Locations;
 
 /// <summary>The location form; the catalog validates it and its errors come back keyed by these fields' JSON names.</summary>
-public sealed class LocationInput
+public sealed class LocationInput : IKeyedInput
 {
-    private static readonly string[] Fields = ["code", "name", "kind", "parentId", "allowsNegative"];
-
     public string? Code { get; set; }
     public string? Name { get; set; }
     public string? Kind { get; set; } = "warehouse";
@@ -18,7 +15,11 @@ public sealed class LocationInput
     [Display(Name = "Stock here may go below zero")]
     public bool AllowsNegative { get; set; }
 
+    [HiddenInput]
     public int? Version { get; set; }
+
+    [HiddenInput]
+    public string? IdempotencyKey { get; set; } = FormKeys.New();
 
     public LocationWrite ToWrite() => new(Code, Name, Kind, ParentId, AllowsNegative, Version);
 
@@ -26,6 +27,4 @@ public sealed class LocationInput
     {
         Code = l.Code, Name = l.Name, Kind = l.Kind, ParentId = l.ParentId, AllowsNegative = l.AllowsNegative, Version = l.Version,
     };
-
-    public static string? FieldFor(string path) => ApiProblemModelState.Field(path, "Input", Fields);
 }

@@ -1,96 +1,70 @@
-using Inventory.Web.Pages.Shared;
-using Inventory.Web.Services;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Inventory.Web.Pages.PurchaseOrders;
 
 /// <summary>A new draft: supplier, expected date, notes and lines (items by SKU).</summary>
 [Authorize(Roles = UserRoles.Managers)]
-public sealed class OrderCreateModel(ProcurementClient procurement, CatalogClient catalog) : ApiPageModel, IOrderForm
+public sealed class OrderCreateModel(ProcurementClient procurement, CatalogClient catalog) : OrderFormPage<NewOrderInput>(procurement, catalog)
 {
     private const int SupplierChoiceLimit = 200;
 
-    [BindProperty]
-    public OrderInput Input { get; set; } = new();
-
     public List<SelectListItem> SupplierChoices { get; } = [];
-    public IReadOnlyList<SupplierItem>? SupplierItems { get; private set; }
-    public string? Currency { get; private set; }
+
+    private string? _currency;
+
+    public override string? Currency => _currency;
+
+    protected override Guid? OrderId => null;
 
     public async Task OnGetAsync(Guid? supplierId, CancellationToken ct)
     {
         Input.SupplierId = supplierId;
         Input.AddBlankRows(OrderInput.RowsToAdd);
-        await LoadChoicesAsync(ct);
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var (lines, rows, problem) = ModelState.IsValid ? await new OrderLines(catalog).ResolveAsync(Input, ModelState, ct) : ([], [], null);
-        if (problem is not null)
-            AddProblem(problem);
-        if (Input.SupplierId is null)
-            ModelState.AddModelError("Input.SupplierId", "Choose a supplier.");
-        if (!ModelState.IsValid)
-            return await ShowAsync(ct);
-
-        var result = await procurement.CreateOrderAsync(new PurchaseOrderWrite(Input.SupplierId, Input.ExpectedDate, Input.Notes, lines, null), ct);
-        if (!result.Succeeded)
-        {
-            AddProblem(result.Problem, OrderLines.FieldFor(rows, supplierOnForm: true));
-            return await ShowAsync(ct);
-        }
-        return RedirectWithMessage($"Draft {result.Value.Number} created.", "/PurchaseOrders/Details", new { id = result.Value.Id });
-    }
-
-    /// <summary>More empty rows (the form without script), also showing the chosen supplier's items.</summary>
-    public async Task<IActionResult> OnPostAddLinesAsync(CancellationToken ct)
-    {
-        ModelState.Clear();
-        Input.AddBlankRows(OrderInput.RowsToAdd);
-        return await ShowAsync(ct);
+        await LoadAsync(ct);
     }
 
     /// <summary>Shows the chosen supplier's items and prices (the form without script).</summary>
     public async Task<IActionResult> OnPostRefreshAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        return await ShowAsync(ct);
+        return await LoadAsync(ct) ?? Page();
     }
 
-    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    protected override void Check()
     {
-        await LoadChoicesAsync(ct);
-        return Page();
+        if (Input.SupplierId is null)
+            ModelState.AddModelError("Input.SupplierId", "Choose a supplier.");
     }
 
-    private async Task LoadChoicesAsync(CancellationToken ct)
+    protected override PurchaseOrderWrite ToWrite(IReadOnlyList<OrderLineWrite> lines) =>
+        new(Input.SupplierId, Input.ExpectedDate, Input.Notes, lines, null);
+
+    protected override async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var suppliers = await procurement.FindSuppliersAsync(null, null, SupplierChoiceLimit, includeArchived: false, ct);
+        var suppliers = await Procurement.FindSuppliersAsync(null, null, SupplierChoiceLimit, includeArchived: false, ct);
         if (!suppliers.Succeeded)
         {
             LoadProblem = suppliers.Problem;
-            return;
+            return null;
         }
         SupplierChoices.AddRange(suppliers.Value.Items.Select(s => new SelectListItem(s.Name, s.Id.ToString())));
         if (Input.SupplierId is not { } supplierId)
-            return;
+            return null;
 
         // A supplier beyond the first page of choices (or just created) still shows as chosen.
-        var chosen = suppliers.Value.Items.FirstOrDefault(s => s.Id == supplierId)?.Currency;
-        if (chosen is null)
+        _currency = suppliers.Value.Items.FirstOrDefault(s => s.Id == supplierId)?.Currency;
+        if (_currency is null)
         {
-            var supplier = await procurement.GetSupplierAsync(supplierId, ct);
+            var supplier = await Procurement.GetSupplierAsync(supplierId, ct);
             if (supplier.Succeeded)
             {
                 SupplierChoices.Add(new SelectListItem(supplier.Value.Name, supplier.Value.Id.ToString()));
-                chosen = supplier.Value.Currency;
+                _currency = supplier.Value.Currency;
             }
         }
-        Currency = chosen;
-        var items = await procurement.ListSupplierItemsAsync(supplierId, ct);
+        var items = await Procurement.ListSupplierItemsAsync(supplierId, ct);
         SupplierItems = items.Succeeded ? items.Value : null;
+        return null;
     }
 }

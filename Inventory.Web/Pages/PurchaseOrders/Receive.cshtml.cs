@@ -1,8 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using Inventory.Web.Pages.Shared;
-using Inventory.Web.Services;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Inventory.Web.Pages.PurchaseOrders;
@@ -17,7 +13,7 @@ public sealed class OrderReceiveModel(ProcurementClient procurement, CatalogClie
     [BindProperty]
     public ReceiveInput Input { get; set; } = new();
 
-    public PurchaseOrder? Order { get; private set; }
+    public PurchaseOrderDetail? Order { get; private set; }
 
     /// <summary>Catalog locations to receive into; null when the catalog cannot list them (the page then asks for the id).</summary>
     public List<SelectListItem>? LocationChoices { get; private set; }
@@ -46,15 +42,12 @@ public sealed class OrderReceiveModel(ProcurementClient procurement, CatalogClie
             return Page();
         }
         var lines = rows.Select(i => new ReceiveLineWrite(Input.Lines[i].LineId, Input.Lines[i].Quantity!.Value)).ToList();
-        var result = await procurement.ReceiveAsync(Id, new ReceiveWrite(Input.LocationId, lines), ct);
+        var result = await procurement.ReceiveAsync(Id, new ReceiveWrite(Input.LocationId, lines), FormKeys.OrNew(Input.IdempotencyKey), ct);
         if (!result.Succeeded)
         {
             if (result.Problem.IsNotFound)
                 return NotFound();
-            AddProblem(result.Problem, path => path == "locationId" ? "Input.LocationId"
-                : ApiProblemModelState.TryParseLine(path, out var index, out var field) && field == "quantity" && index < rows.Count
-                    ? $"Input.Lines[{rows[index]}].Quantity"
-                    : null);
+            AddProblem(result.Problem, new FieldMap("Input").Rows("lines", rows));
             return Page();
         }
         var count = result.Value.Lines.Count;
@@ -62,7 +55,7 @@ public sealed class OrderReceiveModel(ProcurementClient procurement, CatalogClie
             "/PurchaseOrders/Details", new { id = Id });
     }
 
-    public PurchaseOrderLine? LineOf(ReceiveLineInput row) => Order?.Lines.FirstOrDefault(l => l.Id == row.LineId);
+    public OrderLine? LineOf(ReceiveLineInput row) => Order?.Lines.FirstOrDefault(l => l.Id == row.LineId);
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
@@ -70,29 +63,14 @@ public sealed class OrderReceiveModel(ProcurementClient procurement, CatalogClie
         if (!order.Succeeded)
             return NotFoundOrShow(order.Problem);
         if (!order.Value.CanReceive)
-            return RedirectWithMessage($"{order.Value.Number} is {PurchaseOrderStatuses.Display(order.Value.Status).ToLowerInvariant()}: it takes no receipts.",
-                "/PurchaseOrders/Details", new { id = Id });
+            return RedirectWithMessage(order.Value.Refusal("it takes no receipts"), "/PurchaseOrders/Details", new { id = Id });
         Order = order.Value;
 
-        var locations = await catalog.ListLocationsAsync(ct);
+        var locations = await catalog.ListLocationsAsync(false, ct);
         if (locations.Succeeded)
             LocationChoices = locations.Value.Items.Select(l => new SelectListItem($"{l.Path} — {l.Name}", l.Id.ToString())).ToList();
         else
             LocationsProblem = locations.Problem;
         return null;
     }
-}
-
-public sealed class ReceiveInput
-{
-    [Display(Name = "Receive into")]
-    public Guid? LocationId { get; set; }
-
-    public List<ReceiveLineInput> Lines { get; set; } = [];
-}
-
-public sealed class ReceiveLineInput
-{
-    public Guid LineId { get; set; }
-    public decimal? Quantity { get; set; }
 }

@@ -1,7 +1,3 @@
-using Inventory.Web.Pages.Shared;
-using Inventory.Web.Services;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Inventory.Web.Pages.Replenishment;
 
 /// <summary>
@@ -13,8 +9,8 @@ public sealed class ReplenishmentModel(ProcurementClient procurement) : ApiPageM
     [BindProperty]
     public List<Guid> ItemIds { get; set; } = [];
 
-    public IReadOnlyList<SuggestionGroup>? Groups { get; private set; }
-    public CreateDraftsResult? Result { get; private set; }
+    public IReadOnlyList<ReorderGroup>? Groups { get; private set; }
+    public DraftOrders? Result { get; private set; }
 
     /// <summary>What the result names by id, from the suggestions the user chose from.</summary>
     public Dictionary<Guid, string> SkuOf { get; } = [];
@@ -30,22 +26,23 @@ public sealed class ReplenishmentModel(ProcurementClient procurement) : ApiPageM
             ModelState.AddModelError("", "Tick at least one item to order.");
             return Page();
         }
-        var result = await procurement.CreateDraftsAsync(ItemIds, ct);
+        var result = await procurement.CreateDraftsAsync(ItemIds, FormKey, ct);
         if (!result.Succeeded)
         {
             AddProblem(result.Problem);
             return Page();
         }
         Result = result.Value;
-        // What was ordered is now on order and drops out of the suggestions.
+        // What was ordered is now on order and drops out of the suggestions; the next submit is a new request.
         await LoadAsync(ct);
         ModelState.Clear();
         ItemIds = [];
+        IdempotencyKey = null;
         return Page();
     }
 
     /// <summary>Ticked: what the user ticked when the page comes back with an error, else every item that has a supplier.</summary>
-    public bool IsTicked(Suggestion suggestion) =>
+    public bool IsTicked(ReorderSuggestion suggestion) =>
         Request.Method == HttpMethods.Post && Result is null ? ItemIds.Contains(suggestion.ItemId) : suggestion.Supplier is not null;
 
     private async Task LoadAsync(CancellationToken ct)

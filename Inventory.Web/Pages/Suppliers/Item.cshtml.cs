@@ -1,7 +1,4 @@
-using Inventory.Web.Pages.Shared;
-using Inventory.Web.Services;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Inventory.Web.Pages.Suppliers;
 
@@ -46,7 +43,8 @@ public sealed class SupplierItemModel(ProcurementClient procurement, CatalogClie
         if (!ModelState.IsValid)
             return Page();
 
-        ApiResult<SupplierItem> result;
+        ApiResult<SupplierItemDetail> result;
+        var key = FormKeys.OrNew(Input.IdempotencyKey);
         if (IsNew)
         {
             if (string.IsNullOrWhiteSpace(Input.Sku))
@@ -54,7 +52,7 @@ public sealed class SupplierItemModel(ProcurementClient procurement, CatalogClie
                 ModelState.AddModelError("Input.Sku", "Enter the SKU of a catalog item.");
                 return Page();
             }
-            var found = await catalog.FindItemBySkuAsync(Input.Sku, ct);
+            var found = await catalog.FindItemAsync(Input.Sku, ct);
             if (!found.Succeeded)
             {
                 AddProblem(found.Problem);
@@ -65,16 +63,16 @@ public sealed class SupplierItemModel(ProcurementClient procurement, CatalogClie
                 ModelState.AddModelError("Input.Sku", $"No active catalog item has SKU {Input.Sku.Trim()}.");
                 return Page();
             }
-            result = await procurement.CreateSupplierItemAsync(SupplierId, Input.ToWrite(found.Value.Id) with { Version = null }, ct);
+            result = await procurement.CreateSupplierItemAsync(SupplierId, Input.ToWrite(found.Value.Id) with { Version = null }, key, ct);
         }
         else
         {
-            result = await procurement.UpdateSupplierItemAsync(Id!.Value, Input.ToWrite(null), ct);
+            result = await procurement.UpdateSupplierItemAsync(Id!.Value, Input.ToWrite(null), key, ct);
         }
 
         if (!result.Succeeded)
         {
-            AddProblem(result.Problem, SupplierItemInput.FieldFor);
+            AddProblem(result.Problem, SupplierItemInput.Fields);
             return Page();
         }
         return RedirectWithMessage($"{result.Value.ItemSku} {(IsNew ? "added" : "saved")}.", "/Suppliers/Details", new { id = SupplierId });

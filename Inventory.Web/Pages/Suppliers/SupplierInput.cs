@@ -1,14 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using Inventory.Web.Services;
 
 namespace Inventory.Web.Pages.Suppliers;
 
 /// <summary>The supplier form. The procurement service validates it; its errors come back keyed by these fields' JSON names.</summary>
-public sealed class SupplierInput
+public sealed class SupplierInput : IKeyedInput
 {
-    public static readonly string[] Fields =
-        ["name", "contactName", "email", "phone", "address", "website", "paymentTerms", "leadTimeDays", "currency", "notes"];
-
     public string? Name { get; set; }
 
     [Display(Name = "Contact name")]
@@ -31,7 +27,11 @@ public sealed class SupplierInput
     public string? Notes { get; set; }
 
     /// <summary>The version the form was loaded at (edit only): a save over someone else's change is refused.</summary>
-    public uint? Version { get; set; }
+    [HiddenInput]
+    public int? Version { get; set; }
+
+    [HiddenInput]
+    public string? IdempotencyKey { get; set; } = FormKeys.New();
 
     public SupplierWrite ToWrite() =>
         new(Name, ContactName, Email, Phone, Address, Website, PaymentTerms, LeadTimeDays, Currency, Notes, Version);
@@ -41,6 +41,4 @@ public sealed class SupplierInput
         Name = s.Name, ContactName = s.ContactName, Email = s.Email, Phone = s.Phone, Address = s.Address, Website = s.Website,
         PaymentTerms = s.PaymentTerms, LeadTimeDays = s.LeadTimeDays, Currency = s.Currency, Notes = s.Notes, Version = s.Version,
     };
-
-    public static string? FieldFor(string path) => ApiProblemModelState.Field(path, "Input", Fields);
 }

@@ -1,13 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using Inventory.Web.Services;
 
 namespace Inventory.Web.Pages.Suppliers;
 
 /// <summary>A supplier's terms for one catalog item. The item is chosen by SKU; the page looks up its id in the catalog.</summary>
 public sealed class SupplierItemInput
 {
-    private static readonly string[] Fields = ["supplierSku", "unitPrice", "minimumOrderQuantity", "leadTimeDays", "isPreferred"];
-
     [Display(Name = "SKU")]
     public string? Sku { get; set; }
 
@@ -26,17 +23,21 @@ public sealed class SupplierItemInput
     [Display(Name = "Preferred supplier for this item")]
     public bool IsPreferred { get; set; }
 
-    public uint? Version { get; set; }
+    [HiddenInput]
+    public int? Version { get; set; }
+
+    [HiddenInput]
+    public string? IdempotencyKey { get; set; } = FormKeys.New();
 
     public SupplierItemWrite ToWrite(Guid? itemId) =>
         new(itemId, SupplierSku, UnitPrice, MinimumOrderQuantity, LeadTimeDays, IsPreferred, Version);
 
-    public static SupplierItemInput From(SupplierItem item) => new()
+    public static SupplierItemInput From(SupplierItemDetail item) => new()
     {
         Sku = item.ItemSku, SupplierSku = item.SupplierSku, UnitPrice = item.UnitPrice, MinimumOrderQuantity = item.MinimumOrderQuantity,
         LeadTimeDays = item.LeadTimeDays, IsPreferred = item.IsPreferred, Version = item.Version,
     };
 
     /// <summary>The API names the item by id; the form by SKU.</summary>
-    public static string? FieldFor(string path) => path == "itemId" ? "Input.Sku" : ApiProblemModelState.Field(path, "Input", Fields);
+    public static FieldMap Fields => new FieldMap("Input").Rename("itemId", "sku");
 }

@@ -1,0 +1,3 @@
+namespace Inventory.Web.Services.Catalog;
+
+public sealed record DailyMovements(DateOnly Date, int Count);

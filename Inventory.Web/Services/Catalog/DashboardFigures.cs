@@ -1,0 +1,4 @@
+namespace Inventory.Web.Services.Catalog;
+
+public sealed record DashboardFigures(int ItemCount, decimal StockValue, int LowStockCount, int MovementsToday,
+    IReadOnlyList<CategoryValue> StockValueByCategory, IReadOnlyList<DailyMovements> MovementsPerDay);

@@ -1,0 +1,3 @@
+namespace Inventory.Web.Services.Catalog;
+
+public sealed record ImportCounts(int Created, int Updated, int Unchanged);

@@ -1,0 +1,3 @@
+namespace Inventory.Web.Services.Catalog;
+
+public sealed record OpenCountWrite(Guid? LocationId, bool Blind, string? Note);
