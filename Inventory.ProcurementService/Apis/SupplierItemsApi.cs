@@ -45,7 +45,7 @@ public static class SupplierItemsApi
     }
 
     public static async Task<Results<Created<SupplierItemDto>, NotFound, ValidationProblem, ProblemHttpResult>> Create(
-        Guid supplierId, SupplierItemRequest request, ProcurementDbContext db, CatalogClient catalog, AuditLog audit, CancellationToken ct)
+        Guid supplierId, SupplierItemRequest request, ProcurementDbContext db, CatalogItemsClient catalog, AuditLog audit, CancellationToken ct)
     {
         var errors = SupplierRules.Validate(request, creating: true);
         if (errors.Count > 0)

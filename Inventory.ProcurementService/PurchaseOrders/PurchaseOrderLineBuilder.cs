@@ -9,7 +9,7 @@ namespace Inventory.ProcurementService.PurchaseOrders;
 /// name are copied; a missing unit price defaults to the supplier's price for the item.
 /// Throws <see cref="CatalogUnavailableException"/> when the catalog cannot be asked.
 /// </summary>
-public sealed class PurchaseOrderLineBuilder(ProcurementDbContext db, CatalogClient catalog)
+public sealed class PurchaseOrderLineBuilder(ProcurementDbContext db, CatalogItemsClient catalog)
 {
     private const int ParallelLookups = 8;
 
