@@ -1,4 +1,6 @@
 using Inventory.ProcurementService.Apis;
+using Inventory.ProcurementService.Audit;
+using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.Extensions;
 using Inventory.ServiceDefaults;
 
@@ -22,6 +24,6 @@ app.MapSupplierItemsApi();
 app.MapPurchaseOrdersApi();
 app.MapReceiptsApi();
 app.MapReplenishmentApi();
-app.MapAuditApi();
+app.MapAuditApi<ProcurementDbContext>(AuditEntityTypes.All);
 
 app.Run();

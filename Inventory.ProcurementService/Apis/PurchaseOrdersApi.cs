@@ -12,8 +12,6 @@ namespace Inventory.ProcurementService.Apis;
 
 public static class PurchaseOrdersApi
 {
-    public const string EntityType = "purchase-order";
-
     public static IEndpointRouteBuilder MapPurchaseOrdersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/purchase-orders").WithTags("Purchase orders");
@@ -81,7 +79,7 @@ public static class PurchaseOrdersApi
     }
 
     public static async Task<Results<Created<PurchaseOrderDto>, ValidationProblem, ProblemHttpResult>> CreateOrder(
-        CreatePurchaseOrderRequest request, ProcurementDbContext db, PurchaseOrderLineBuilder lineBuilder, AuditLog audit,
+        CreatePurchaseOrderRequest request, ProcurementDbContext db, PurchaseOrderLineBuilder lineBuilder, AuditTrail audit, System.Security.Claims.ClaimsPrincipal user,
         TimeProvider clock, CancellationToken ct)
     {
         var errors = PurchaseOrderValidation.Validate(request.ExpectedDate, request.Notes, request.Lines);
@@ -103,7 +101,7 @@ public static class PurchaseOrdersApi
             Currency = supplier.Currency,
             ExpectedDate = request.ExpectedDate,
             Notes = Clean(request.Notes),
-            CreatedBy = audit.Actor,
+            CreatedBy = CurrentUser.From(user).Id,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -119,15 +117,21 @@ public static class PurchaseOrdersApi
             return Problems.CatalogUnavailable();
         }
 
-        order.StatusChanges.Add(new PurchaseOrderStatusChange { PurchaseOrderId = order.Id, To = PurchaseOrderStatus.Draft, ChangedBy = audit.Actor, ChangedAt = now });
-        db.PurchaseOrders.Add(order);
-        audit.Record(EntityType, order.Id, "created", null, Snapshot(order));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/purchase-orders/{order.Id}", (await LoadDtoAsync(db, order.Id, ct))!);
+        order.StatusChanges.Add(new PurchaseOrderStatusChange { PurchaseOrderId = order.Id, To = PurchaseOrderStatus.Draft, ChangedBy = CurrentUser.From(user).Id, ChangedAt = now });
+        // Saved before it is audited, so the entry shows the number the database gave it.
+        return await db.InTransactionAsync<Results<Created<PurchaseOrderDto>, ValidationProblem, ProblemHttpResult>>(async tx =>
+        {
+            db.PurchaseOrders.Add(order);
+            await db.SaveChangesAsync(ct);
+            audit.Record(db, AuditEntityTypes.PurchaseOrder, order.Id, AuditActions.Create, null, order.AuditFields());
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return TypedResults.Created($"/api/purchase-orders/{order.Id}", (await LoadDtoAsync(db, order.Id, ct))!);
+        }, ct);
     }
 
     public static async Task<Results<Ok<PurchaseOrderDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateOrder(
-        Guid id, UpdatePurchaseOrderRequest request, ProcurementDbContext db, PurchaseOrderLineBuilder lineBuilder, AuditLog audit,
+        Guid id, UpdatePurchaseOrderRequest request, ProcurementDbContext db, PurchaseOrderLineBuilder lineBuilder, AuditTrail audit, System.Security.Claims.ClaimsPrincipal user,
         TimeProvider clock, CancellationToken ct)
     {
         var errors = PurchaseOrderValidation.Validate(request.ExpectedDate, request.Notes, request.Lines);
@@ -151,7 +155,7 @@ public static class PurchaseOrdersApi
             if (!PurchaseOrderRules.IsEditable(order.Status))
                 return Problems.Conflict($"A {PurchaseOrderRules.Describe(order.Status)} purchase order cannot be edited; only drafts can.");
 
-            var before = Snapshot(order);
+            var before = order.AuditFields();
             try
             {
                 var (lines, lineErrors) = await lineBuilder.BuildAsync(order.Id, order.SupplierId, request.Lines ?? [], ct);
@@ -172,7 +176,7 @@ public static class PurchaseOrdersApi
             order.ExpectedDate = request.ExpectedDate;
             order.Notes = Clean(request.Notes);
             order.UpdatedAt = clock.GetUtcNow();
-            audit.Record(EntityType, order.Id, "updated", before, Snapshot(order));
+            audit.Record(db, AuditEntityTypes.PurchaseOrder, order.Id, AuditActions.Update, before, order.AuditFields());
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return TypedResults.Ok((await LoadDtoAsync(db, order.Id, ct))!);
@@ -180,19 +184,19 @@ public static class PurchaseOrdersApi
     }
 
     public static Task<Results<Ok<PurchaseOrderDto>, NotFound, ProblemHttpResult>> SubmitOrder(
-        Guid id, StatusChangeRequest? request, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
-        ChangeStatusAsync(id, request?.Version, PurchaseOrderStatus.Submitted, db, audit, clock, ct);
+        Guid id, StatusChangeRequest? request, ProcurementDbContext db, AuditTrail audit, System.Security.Claims.ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        ChangeStatusAsync(id, request?.Version, PurchaseOrderStatus.Submitted, db, audit, user, clock, ct);
 
     public static Task<Results<Ok<PurchaseOrderDto>, NotFound, ProblemHttpResult>> CancelOrder(
-        Guid id, StatusChangeRequest? request, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
-        ChangeStatusAsync(id, request?.Version, PurchaseOrderStatus.Cancelled, db, audit, clock, ct);
+        Guid id, StatusChangeRequest? request, ProcurementDbContext db, AuditTrail audit, System.Security.Claims.ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        ChangeStatusAsync(id, request?.Version, PurchaseOrderStatus.Cancelled, db, audit, user, clock, ct);
 
     public static Task<Results<Ok<PurchaseOrderDto>, NotFound, ProblemHttpResult>> CloseOrder(
-        Guid id, StatusChangeRequest? request, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
-        ChangeStatusAsync(id, request?.Version, PurchaseOrderStatus.Closed, db, audit, clock, ct);
+        Guid id, StatusChangeRequest? request, ProcurementDbContext db, AuditTrail audit, System.Security.Claims.ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        ChangeStatusAsync(id, request?.Version, PurchaseOrderStatus.Closed, db, audit, user, clock, ct);
 
     private static async Task<Results<Ok<PurchaseOrderDto>, NotFound, ProblemHttpResult>> ChangeStatusAsync(
-        Guid id, uint? version, PurchaseOrderStatus to, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        Guid id, uint? version, PurchaseOrderStatus to, ProcurementDbContext db, AuditTrail audit, System.Security.Claims.ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var order = await db.PurchaseOrders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
@@ -203,17 +207,17 @@ public static class PurchaseOrdersApi
         if (refusal is not null)
             return Problems.Conflict(refusal, "status", refusal);
 
-        var before = Snapshot(order);
+        var before = order.AuditFields();
         var now = clock.GetUtcNow();
-        db.StatusChanges.Add(new PurchaseOrderStatusChange { PurchaseOrderId = order.Id, From = order.Status, To = to, ChangedBy = audit.Actor, ChangedAt = now });
+        db.StatusChanges.Add(new PurchaseOrderStatusChange { PurchaseOrderId = order.Id, From = order.Status, To = to, ChangedBy = CurrentUser.From(user).Id, ChangedAt = now });
         order.Status = to;
         order.UpdatedAt = now;
         if (to == PurchaseOrderStatus.Submitted)
         {
-            order.SubmittedBy = audit.Actor;
+            order.SubmittedBy = CurrentUser.From(user).Id;
             order.SubmittedAt = now;
         }
-        audit.Record(EntityType, order.Id, $"status:{to}", before, Snapshot(order));
+        audit.Record(db, AuditEntityTypes.PurchaseOrder, order.Id, AuditAction(to), before, order.AuditFields());
         try
         {
             // xmin guards against a receipt or another status change committed since we read the order.
@@ -237,10 +241,11 @@ public static class PurchaseOrdersApi
         return PurchaseOrderDto.From(order, supplier ?? "");
     }
 
-    internal static object Snapshot(PurchaseOrder o) => new
+    private static string AuditAction(PurchaseOrderStatus to) => to switch
     {
-        o.Number, o.SupplierId, Status = o.Status.ToString(), o.ExpectedDate, o.Notes, o.Currency,
-        Lines = o.Lines.OrderBy(l => l.LineNumber).Select(l => new { l.ItemId, l.ItemSku, l.QuantityOrdered, l.UnitPrice, l.QuantityReceived }),
+        PurchaseOrderStatus.Submitted => ProcurementAuditActions.Submit,
+        PurchaseOrderStatus.Cancelled => ProcurementAuditActions.Cancel,
+        _ => ProcurementAuditActions.Close,
     };
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -12,8 +12,6 @@ namespace Inventory.ProcurementService.Apis;
 /// <summary>What each supplier sells of which catalog item, at what price; at most one preferred supplier per item.</summary>
 public static class SupplierItemsApi
 {
-    private const string EntityType = "supplier-item";
-
     public static IEndpointRouteBuilder MapSupplierItemsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("api/suppliers/{supplierId:guid}/items", ListForSupplier).RequireAuthorization(Policies.Read).WithTags("Supplier items")
@@ -45,7 +43,7 @@ public static class SupplierItemsApi
     }
 
     public static async Task<Results<Created<SupplierItemDto>, NotFound, ValidationProblem, ProblemHttpResult>> Create(
-        Guid supplierId, SupplierItemRequest request, ProcurementDbContext db, CatalogItemsClient catalog, AuditLog audit, CancellationToken ct)
+        Guid supplierId, SupplierItemRequest request, ProcurementDbContext db, CatalogItemsClient catalog, AuditTrail audit, CancellationToken ct)
     {
         var errors = SupplierRules.Validate(request, creating: true);
         if (errors.Count > 0)
@@ -73,14 +71,14 @@ public static class SupplierItemsApi
         var supplierItem = new SupplierItem { SupplierId = supplierId, ItemId = item.Id, ItemSku = item.Sku, ItemName = item.Name };
         Apply(supplierItem, request);
         db.SupplierItems.Add(supplierItem);
-        audit.Record(EntityType, supplierItem.Id, "created", null, SupplierItemDto.From(supplierItem) with { Version = 0 });
+        audit.Record(db, AuditEntityTypes.SupplierItem, supplierItem.Id, AuditActions.Create, null, supplierItem.AuditFields());
         if (await SaveAsync(db, ct) is { } conflict)
             return conflict;
         return TypedResults.Created($"/api/supplier-items/{supplierItem.Id}", SupplierItemDto.From(supplierItem));
     }
 
     public static async Task<Results<Ok<SupplierItemDto>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        Guid id, SupplierItemRequest request, ProcurementDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, SupplierItemRequest request, ProcurementDbContext db, AuditTrail audit, CancellationToken ct)
     {
         var errors = SupplierRules.Validate(request, creating: false);
         if (request.Version is null)
@@ -91,22 +89,22 @@ public static class SupplierItemsApi
         if (supplierItem is null)
             return TypedResults.NotFound();
 
-        var before = SupplierItemDto.From(supplierItem);
+        var before = supplierItem.AuditFields();
         db.Entry(supplierItem).Property(i => i.Version).OriginalValue = request.Version!.Value;
         Apply(supplierItem, request);
-        audit.Record(EntityType, supplierItem.Id, "updated", before, SupplierItemDto.From(supplierItem));
+        audit.Record(db, AuditEntityTypes.SupplierItem, supplierItem.Id, AuditActions.Update, before, supplierItem.AuditFields());
         if (await SaveAsync(db, ct) is { } conflict)
             return conflict;
         return TypedResults.Ok(SupplierItemDto.From(supplierItem));
     }
 
-    public static async Task<Results<NoContent, NotFound>> Delete(Guid id, ProcurementDbContext db, AuditLog audit, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFound>> Delete(Guid id, ProcurementDbContext db, AuditTrail audit, CancellationToken ct)
     {
         var supplierItem = await db.SupplierItems.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (supplierItem is null)
             return TypedResults.NotFound();
         db.SupplierItems.Remove(supplierItem);
-        audit.Record(EntityType, supplierItem.Id, "deleted", SupplierItemDto.From(supplierItem), null);
+        audit.Record(db, AuditEntityTypes.SupplierItem, supplierItem.Id, ProcurementAuditActions.Delete, supplierItem.AuditFields(), supplierItem.AuditFields().ToDictionary(f => f.Key, _ => (object?)null));
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

@@ -12,8 +12,6 @@ namespace Inventory.ProcurementService.Apis;
 
 public static class SuppliersApi
 {
-    private const string EntityType = "supplier";
-
     public static IEndpointRouteBuilder MapSuppliersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/suppliers").WithTags("Suppliers");
@@ -66,7 +64,7 @@ public static class SuppliersApi
     }
 
     public static async Task<Results<Created<SupplierDto>, ValidationProblem, ProblemHttpResult>> CreateSupplier(
-        CreateSupplierRequest request, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        CreateSupplierRequest request, ProcurementDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = SupplierRules.Validate(request);
         if (errors.Count > 0)
@@ -76,14 +74,14 @@ public static class SuppliersApi
         var supplier = new Supplier { Name = "", Currency = SupplierRules.DefaultCurrency, CreatedAt = now };
         Apply(supplier, request, now);
         db.Suppliers.Add(supplier);
-        audit.Record(EntityType, supplier.Id, "created", null, Snapshot(supplier));
+        audit.Record(db, AuditEntityTypes.Supplier, supplier.Id, AuditActions.Create, null, supplier.AuditFields());
         if (await SaveAsync(db, ct) is { } conflict)
             return conflict;
         return TypedResults.Created($"/api/suppliers/{supplier.Id}", SupplierDto.From(supplier));
     }
 
     public static async Task<Results<Ok<SupplierDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateSupplier(
-        Guid id, UpdateSupplierRequest request, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        Guid id, UpdateSupplierRequest request, ProcurementDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = SupplierRules.Validate(request.Details);
         if (request.Version is null)
@@ -94,35 +92,35 @@ public static class SuppliersApi
         var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (supplier is null)
             return TypedResults.NotFound();
-        var before = Snapshot(supplier);
+        var before = supplier.AuditFields();
         db.Entry(supplier).Property(s => s.Version).OriginalValue = request.Version!.Value;
         Apply(supplier, request.Details, clock.GetUtcNow());
-        audit.Record(EntityType, supplier.Id, "updated", before, Snapshot(supplier));
+        audit.Record(db, AuditEntityTypes.Supplier, supplier.Id, AuditActions.Update, before, supplier.AuditFields());
         if (await SaveAsync(db, ct) is { } conflict)
             return conflict;
         return TypedResults.Ok(SupplierDto.From(supplier));
     }
 
     public static Task<Results<Ok<SupplierDto>, NotFound, ValidationProblem, ProblemHttpResult>> ArchiveSupplier(
-        Guid id, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
+        Guid id, ProcurementDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
         SetArchivedAsync(id, true, db, audit, clock, ct);
 
     public static Task<Results<Ok<SupplierDto>, NotFound, ValidationProblem, ProblemHttpResult>> UnarchiveSupplier(
-        Guid id, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
+        Guid id, ProcurementDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
         SetArchivedAsync(id, false, db, audit, clock, ct);
 
     private static async Task<Results<Ok<SupplierDto>, NotFound, ValidationProblem, ProblemHttpResult>> SetArchivedAsync(
-        Guid id, bool archived, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        Guid id, bool archived, ProcurementDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (supplier is null)
             return TypedResults.NotFound();
         if (supplier.IsArchived != archived)
         {
-            var before = Snapshot(supplier);
+            var before = supplier.AuditFields();
             supplier.IsArchived = archived;
             supplier.UpdatedAt = clock.GetUtcNow();
-            audit.Record(EntityType, supplier.Id, archived ? "archived" : "unarchived", before, Snapshot(supplier));
+            audit.Record(db, AuditEntityTypes.Supplier, supplier.Id, archived ? AuditActions.Archive : AuditActions.Unarchive, before, supplier.AuditFields());
             if (await SaveAsync(db, ct) is { } conflict)
                 return conflict;
         }
@@ -160,11 +158,6 @@ public static class SuppliersApi
             return Problems.Conflict("The supplier name is taken.", "name", "A supplier with this name already exists.");
         }
     }
-
-    private static object Snapshot(Supplier s) => new
-    {
-        s.Name, s.ContactName, s.Email, s.Phone, s.Address, s.Website, s.PaymentTerms, s.LeadTimeDays, s.Currency, s.Notes, s.IsArchived,
-    };
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

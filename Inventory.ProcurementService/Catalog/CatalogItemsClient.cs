@@ -1,4 +1,3 @@
-using Inventory.ServiceDefaults.Kit;
 using System.Net;
 using System.Net.Http.Json;
 

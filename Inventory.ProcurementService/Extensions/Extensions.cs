@@ -1,4 +1,3 @@
-using Inventory.ProcurementService.Audit;
 using Inventory.ProcurementService.Catalog;
 using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.PurchaseOrders;
@@ -22,7 +21,7 @@ internal static class Extensions
         builder.AddServiceAuthentication(ResourceNames.Procurement);
         builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.ProcurementDb}", SigningKeySetting);
 
-        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<PurchaseOrderLineBuilder>();
         builder.Services.AddScoped<ReceivingService>();
         builder.Services.AddScoped<ReplenishmentService>();

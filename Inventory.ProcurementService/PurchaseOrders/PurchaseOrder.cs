@@ -27,6 +27,22 @@ public sealed class PurchaseOrder
     public uint Version { get; set; }
 
     public decimal Total => Lines.Sum(l => l.LineTotal);
+
+    /// <summary>
+    /// The fields the audit trail compares (JSON names). The lines are one text ("BOLT-1 × 100 @ 0.25; …"), so an
+    /// edit of any line shows as one change of <c>lines</c> that reads the way the order does.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> AuditFields() => new Dictionary<string, object?>
+    {
+        ["number"] = Number,
+        ["supplierId"] = SupplierId,
+        ["status"] = Status.ToString(),
+        ["expectedDate"] = ExpectedDate,
+        ["notes"] = Notes,
+        ["currency"] = Currency,
+        ["lines"] = string.Join("; ", Lines.OrderBy(l => l.LineNumber)
+            .Select(l => FormattableString.Invariant($"{l.ItemSku} × {l.QuantityOrdered:0.####} @ {l.UnitPrice:0.####}"))),
+    };
 }
 
 public sealed class PurchaseOrderLine

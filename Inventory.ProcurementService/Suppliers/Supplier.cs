@@ -26,4 +26,20 @@ public sealed class Supplier
 
     /// <summary>Concurrency token (xmin): an update based on a stale read gets 409.</summary>
     public uint Version { get; set; }
+
+    /// <summary>The fields the audit trail compares (JSON names).</summary>
+    public IReadOnlyDictionary<string, object?> AuditFields() => new Dictionary<string, object?>
+    {
+        ["name"] = Name,
+        ["contactName"] = ContactName,
+        ["email"] = Email,
+        ["phone"] = Phone,
+        ["address"] = Address,
+        ["website"] = Website,
+        ["paymentTerms"] = PaymentTerms,
+        ["leadTimeDays"] = LeadTimeDays,
+        ["currency"] = Currency,
+        ["notes"] = Notes,
+        ["isArchived"] = IsArchived,
+    };
 }

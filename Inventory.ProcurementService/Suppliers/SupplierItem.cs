@@ -21,4 +21,18 @@ public sealed class SupplierItem
     public bool IsPreferred { get; set; }
 
     public uint Version { get; set; }
+
+    /// <summary>The fields the audit trail compares (JSON names).</summary>
+    public IReadOnlyDictionary<string, object?> AuditFields() => new Dictionary<string, object?>
+    {
+        ["supplierId"] = SupplierId,
+        ["itemId"] = ItemId,
+        ["itemSku"] = ItemSku,
+        ["itemName"] = ItemName,
+        ["supplierSku"] = SupplierSku,
+        ["unitPrice"] = UnitPrice,
+        ["minimumOrderQuantity"] = MinimumOrderQuantity,
+        ["leadTimeDays"] = LeadTimeDays,
+        ["isPreferred"] = IsPreferred,
+    };
 }

@@ -223,12 +223,16 @@ public sealed class PurchaseOrderTests(ServicesFixture fixture) : IAsyncLifetime
         var draft = await _data.DraftAsync(supplier.Id, (item.Id, 5, 2));
         await _data.Manager.PostAsJsonAsync($"/api/purchase-orders/{draft.Id}/submit", new { version = draft.Version });
 
-        var audit = (await _data.Manager.GetFromJsonAsync<List<Inventory.ProcurementService.Apis.AuditEntryDto>>($"/api/audit?entityId={draft.Id}"))!;
+        var audit = (await _data.Manager.GetFromJsonAsync<Page<AuditEntryDto>>($"/api/audit?entityType=purchase-order&entityId={draft.Id}"))!.Items;
 
-        Assert.Equal(["created", "status:Submitted"], audit.Select(a => a.Action));
-        Assert.All(audit, a => Assert.Equal("manager-1", a.ChangedBy));
-        Assert.Equal("Draft", audit[1].Before!.Value.GetProperty("status").GetString());
-        Assert.Equal("Submitted", audit[1].After!.Value.GetProperty("status").GetString());
+        Assert.Equal(["submit", "create"], audit.Select(a => a.Action));
+        Assert.All(audit, a => Assert.Equal("manager-1", a.UserId));
+        Assert.Equal("I-1 × 5 @ 2", audit[1].Changes["lines"].After.GetString());
+        Assert.Equal(draft.Number, audit[1].Changes["number"].After.GetString());
+        var submit = audit[0].Changes;
+        Assert.Equal(["status"], submit.Keys);
+        Assert.Equal("Draft", submit["status"].Before.GetString());
+        Assert.Equal("Submitted", submit["status"].After.GetString());
     }
 
     private async Task<PurchaseOrderDto> OrderInStatusAsync(string status)
