@@ -92,7 +92,7 @@ public static class PurchaseOrdersApi
         if (supplier is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["supplierId"] = ["No such supplier."] });
         if (supplier.IsArchived)
-            return Problems.Conflict("The supplier is archived.", "supplierId", "Archived suppliers get no new purchase orders.");
+            return Problems.Conflict("supplierId", "The supplier is archived: archived suppliers get no new purchase orders.");
 
         var now = clock.GetUtcNow();
         var order = new PurchaseOrder
@@ -114,7 +114,7 @@ public static class PurchaseOrdersApi
         }
         catch (CatalogUnavailableException)
         {
-            return Problems.CatalogUnavailable();
+            return Problems.Unavailable("catalog service");
         }
 
         order.StatusChanges.Add(new PurchaseOrderStatusChange { PurchaseOrderId = order.Id, To = PurchaseOrderStatus.Draft, ChangedBy = CurrentUser.From(user).Id, ChangedAt = now });
@@ -150,10 +150,10 @@ public static class PurchaseOrdersApi
             var order = await db.PurchaseOrders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id, ct);
             if (order is null)
                 return (Results<Ok<PurchaseOrderDto>, NotFound, ValidationProblem, ProblemHttpResult>)TypedResults.NotFound();
-            if (order.Version != request.Version)
-                return Problems.Stale("purchase order");
+            if (!db.TryAdvance(order, request.Version!.Value))
+                return Problems.StaleVersion("purchase order");
             if (!PurchaseOrderRules.IsEditable(order.Status))
-                return Problems.Conflict($"A {PurchaseOrderRules.Describe(order.Status)} purchase order cannot be edited; only drafts can.");
+                return Problems.Conflict("status", $"A {PurchaseOrderRules.Describe(order.Status)} purchase order cannot be edited; only drafts can.");
 
             var before = order.AuditFields();
             try
@@ -171,7 +171,7 @@ public static class PurchaseOrdersApi
             }
             catch (CatalogUnavailableException)
             {
-                return Problems.CatalogUnavailable();
+                return Problems.Unavailable("catalog service");
             }
             order.ExpectedDate = request.ExpectedDate;
             order.Notes = Clean(request.Notes);
@@ -196,16 +196,17 @@ public static class PurchaseOrdersApi
         ChangeStatusAsync(id, request?.Version, PurchaseOrderStatus.Closed, db, audit, user, clock, ct);
 
     private static async Task<Results<Ok<PurchaseOrderDto>, NotFound, ProblemHttpResult>> ChangeStatusAsync(
-        Guid id, uint? version, PurchaseOrderStatus to, ProcurementDbContext db, AuditTrail audit, System.Security.Claims.ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+        Guid id, int? version, PurchaseOrderStatus to, ProcurementDbContext db, AuditTrail audit, System.Security.Claims.ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var order = await db.PurchaseOrders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
             return TypedResults.NotFound();
-        if (version is not null && order.Version != version)
-            return Problems.Stale("purchase order");
+        // Without a version the change still advances it, so a save based on an older read loses.
+        if (!db.TryAdvance(order, version ?? order.Version))
+            return Problems.StaleVersion("purchase order");
         var refusal = PurchaseOrderRules.CheckTransition(order.Status, to, order.Lines.Count, order.Lines.Any(l => l.QuantityReceived > 0));
         if (refusal is not null)
-            return Problems.Conflict(refusal, "status", refusal);
+            return Problems.Conflict("status", refusal);
 
         var before = order.AuditFields();
         var now = clock.GetUtcNow();
@@ -218,15 +219,9 @@ public static class PurchaseOrdersApi
             order.SubmittedAt = now;
         }
         audit.Record(db, AuditEntityTypes.PurchaseOrder, order.Id, AuditAction(to), before, order.AuditFields());
-        try
-        {
-            // xmin guards against a receipt or another status change committed since we read the order.
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Stale("purchase order");
-        }
+        // The version guards against a receipt or another status change committed since we read the order.
+        if (await db.TrySaveAsync("purchase order", ct) is { } problem)
+            return problem;
         return TypedResults.Ok((await LoadDtoAsync(db, order.Id, ct))!);
     }
 

@@ -41,7 +41,7 @@ public static class ReceiptsApi
             case ReceiveOutcome.Invalid invalid:
                 return TypedResults.ValidationProblem(invalid.Errors);
             case ReceiveOutcome.Refused refused:
-                return Problems.Conflict(refused.Title, refused.Field, refused.Message);
+                return Problems.Conflict(refused.Field, refused.Message);
             default:
                 return TypedResults.NotFound();
         }

@@ -26,7 +26,7 @@ public static class ReplenishmentApi
         }
         catch (CatalogUnavailableException)
         {
-            return Problems.CatalogUnavailable();
+            return Problems.Unavailable("catalog service");
         }
     }
 
@@ -41,7 +41,7 @@ public static class ReplenishmentApi
         }
         catch (CatalogUnavailableException)
         {
-            return Problems.CatalogUnavailable();
+            return Problems.Unavailable("catalog service");
         }
     }
 }

@@ -5,7 +5,6 @@ using Inventory.ProcurementService.Suppliers;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Inventory.ProcurementService.Apis;
 
@@ -52,7 +51,7 @@ public static class SupplierItemsApi
         if (supplier is null)
             return TypedResults.NotFound();
         if (supplier.IsArchived)
-            return Problems.Conflict("The supplier is archived.", "supplierId", "Archived suppliers take no new items.");
+            return Problems.Conflict("supplierId", "The supplier is archived: archived suppliers take no new items.");
 
         CatalogItem? item;
         try
@@ -61,12 +60,12 @@ public static class SupplierItemsApi
         }
         catch (CatalogUnavailableException)
         {
-            return Problems.CatalogUnavailable();
+            return Problems.Unavailable("catalog service");
         }
         if (item is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["itemId"] = ["No such catalog item."] });
         if (item.IsArchived)
-            return Problems.Conflict("The item is archived.", "itemId", "Archived items take no new supplier links.");
+            return Problems.Conflict("itemId", "The item is archived: archived items take no new supplier links.");
 
         var supplierItem = new SupplierItem { SupplierId = supplierId, ItemId = item.Id, ItemSku = item.Sku, ItemName = item.Name };
         Apply(supplierItem, request);
@@ -90,7 +89,8 @@ public static class SupplierItemsApi
             return TypedResults.NotFound();
 
         var before = supplierItem.AuditFields();
-        db.Entry(supplierItem).Property(i => i.Version).OriginalValue = request.Version!.Value;
+        if (!db.TryAdvance(supplierItem, request.Version!.Value))
+            return Problems.StaleVersion("supplier item");
         Apply(supplierItem, request);
         audit.Record(db, AuditEntityTypes.SupplierItem, supplierItem.Id, AuditActions.Update, before, supplierItem.AuditFields());
         if (await SaveAsync(db, ct) is { } conflict)
@@ -118,22 +118,8 @@ public static class SupplierItemsApi
         item.IsPreferred = request.IsPreferred ?? false;
     }
 
-    private static async Task<ProblemHttpResult?> SaveAsync(ProcurementDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Stale("supplier item");
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
-        {
-            return unique.ConstraintName == "ux_supplier_items_preferred_item"
-                ? Problems.Conflict("The item already has a preferred supplier.", "isPreferred", "Unmark the other supplier first.")
-                : Problems.Conflict("The supplier already sells this item.", "itemId", "Edit the existing supplier item instead.");
-        }
-    }
+    private static Task<ProblemHttpResult?> SaveAsync(ProcurementDbContext db, CancellationToken ct) =>
+        db.TrySaveAsync("supplier item", ct, constraint => constraint == "ux_supplier_items_preferred_item"
+            ? Problems.Conflict("isPreferred", "The item already has a preferred supplier: unmark the other supplier first.")
+            : Problems.Conflict("itemId", "The supplier already sells this item: edit the existing supplier item instead."));
 }

@@ -6,7 +6,6 @@ using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Inventory.ProcurementService.Apis;
 
@@ -93,7 +92,8 @@ public static class SuppliersApi
         if (supplier is null)
             return TypedResults.NotFound();
         var before = supplier.AuditFields();
-        db.Entry(supplier).Property(s => s.Version).OriginalValue = request.Version!.Value;
+        if (!db.TryAdvance(supplier, request.Version!.Value))
+            return Problems.StaleVersion("supplier");
         Apply(supplier, request.Details, clock.GetUtcNow());
         audit.Record(db, AuditEntityTypes.Supplier, supplier.Id, AuditActions.Update, before, supplier.AuditFields());
         if (await SaveAsync(db, ct) is { } conflict)
@@ -118,6 +118,7 @@ public static class SuppliersApi
         if (supplier.IsArchived != archived)
         {
             var before = supplier.AuditFields();
+            db.TryAdvance(supplier, supplier.Version);
             supplier.IsArchived = archived;
             supplier.UpdatedAt = clock.GetUtcNow();
             audit.Record(db, AuditEntityTypes.Supplier, supplier.Id, archived ? AuditActions.Archive : AuditActions.Unarchive, before, supplier.AuditFields());
@@ -142,22 +143,8 @@ public static class SuppliersApi
         supplier.UpdatedAt = now;
     }
 
-    private static async Task<ProblemHttpResult?> SaveAsync(ProcurementDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Stale("supplier");
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return Problems.Conflict("The supplier name is taken.", "name", "A supplier with this name already exists.");
-        }
-    }
+    private static Task<ProblemHttpResult?> SaveAsync(ProcurementDbContext db, CancellationToken ct) =>
+        db.TrySaveAsync("supplier", ct, _ => Problems.Conflict("name", "A supplier with this name already exists."));
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

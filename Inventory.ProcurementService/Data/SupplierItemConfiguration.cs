@@ -18,7 +18,7 @@ internal sealed class SupplierItemConfiguration : IEntityTypeConfiguration<Suppl
         supplierItem.Property(s => s.SupplierSku).HasMaxLength(64);
         supplierItem.Property(s => s.UnitPrice).HasPrecision(18, 4);
         supplierItem.Property(s => s.MinimumOrderQuantity).HasPrecision(18, 4);
-        supplierItem.Property(s => s.Version).IsRowVersion();
+        supplierItem.HasVersion();
         supplierItem.HasOne(s => s.Supplier).WithMany().HasForeignKey(s => s.SupplierId).OnDelete(DeleteBehavior.Restrict);
 
         supplierItem.HasIndex(s => new { s.SupplierId, s.ItemId }).IsUnique();

@@ -1,6 +1,6 @@
 namespace Inventory.ProcurementService.PurchaseOrders;
 
-public sealed class PurchaseOrder
+public sealed class PurchaseOrder : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -23,8 +23,11 @@ public sealed class PurchaseOrder
     public List<PurchaseOrderLine> Lines { get; init; } = [];
     public List<PurchaseOrderStatusChange> StatusChanges { get; init; } = [];
 
-    /// <summary>Concurrency token (xmin): the second of two saves of one draft gets 409.</summary>
-    public uint Version { get; set; }
+    /// <summary>
+    /// Optimistic concurrency (<see cref="Versioning"/>): the second of two saves of one draft gets 409. Every change
+    /// of the order's row advances it, a receipt's change of status too.
+    /// </summary>
+    public int Version { get; set; } = 1;
 
     public decimal Total => Lines.Sum(l => l.LineTotal);
 

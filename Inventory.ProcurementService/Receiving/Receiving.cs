@@ -121,7 +121,7 @@ public sealed class ReceivingService(ProcurementDbContext db, IOptions<Receiving
         var status = PurchaseOrderRules.AfterReceipt(received.Select(l => (l.QuantityOrdered, l.QuantityReceived)));
         if (status != order.Status)
         {
-            await db.Database.ExecuteSqlAsync($"UPDATE purchase_orders SET status = {status.ToString()}, updated_at = {now} WHERE id = {orderId}", ct);
+            await db.Database.ExecuteSqlAsync($"UPDATE purchase_orders SET status = {status.ToString()}, updated_at = {now}, version = version + 1 WHERE id = {orderId}", ct);
             db.StatusChanges.Add(new PurchaseOrderStatusChange { PurchaseOrderId = orderId, From = order.Status, To = status, ChangedBy = receivedBy, ChangedAt = now });
         }
         db.Receipts.Add(receipt);

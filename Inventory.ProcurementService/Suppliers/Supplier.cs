@@ -1,7 +1,7 @@
 namespace Inventory.ProcurementService.Suppliers;
 
 /// <summary>A company the business buys from.</summary>
-public sealed class Supplier
+public sealed class Supplier : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -24,8 +24,8 @@ public sealed class Supplier
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>Concurrency token (xmin): an update based on a stale read gets 409.</summary>
-    public uint Version { get; set; }
+    /// <summary>Optimistic concurrency (<see cref="Versioning"/>): an update based on a stale read gets 409.</summary>
+    public int Version { get; set; } = 1;
 
     /// <summary>The fields the audit trail compares (JSON names).</summary>
     public IReadOnlyDictionary<string, object?> AuditFields() => new Dictionary<string, object?>

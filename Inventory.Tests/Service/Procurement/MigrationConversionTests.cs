@@ -53,6 +53,18 @@ public sealed class MigrationConversionTests(ServicesFixture fixture)
         Assert.Equal(["status"], entries[5].Changes.Keys);
     }
 
+    [Fact]
+    public async Task Rows_from_before_integer_versions_start_at_version_1()
+    {
+        var id = Guid.NewGuid();
+        await using var db = await MigrateThroughAsync(BeforeKit, $"""
+            INSERT INTO suppliers (id, name, lead_time_days, currency, is_archived, created_at, updated_at)
+            VALUES ('{id}', 'Acme', 0, 'USD', false, now(), now())
+            """);
+
+        Assert.Equal(1, (await db.Suppliers.SingleAsync(s => s.Id == id)).Version);
+    }
+
     /// <summary>A fresh database migrated to <paramref name="migration"/>, given <paramref name="oldRows"/>, then to the latest.</summary>
     private async Task<ProcurementDbContext> MigrateThroughAsync(string migration, string oldRows)
     {
