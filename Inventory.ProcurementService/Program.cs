@@ -1,6 +1,4 @@
 using Inventory.ProcurementService.Apis;
-using Inventory.ProcurementService.Audit;
-using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.Extensions;
 using Inventory.ServiceDefaults;
 
@@ -19,11 +17,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapApiReference();
-app.MapSuppliersApi();
-app.MapSupplierItemsApi();
-app.MapPurchaseOrdersApi();
-app.MapReceiptsApi();
-app.MapReplenishmentApi();
-app.MapAuditApi<ProcurementDbContext>(AuditEntityTypes.All);
+app.MapProcurementApis();
 
 app.Run();

@@ -17,7 +17,7 @@ internal sealed class PurchaseOrderConfiguration : IEntityTypeConfiguration<Purc
         order.HasIndex(o => o.Sequence).IsUnique();
         order.HasIndex(o => o.Number).IsUnique();
         order.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
-        order.Property(o => o.Notes).HasMaxLength(2000);
+        order.Property(o => o.Notes).HasMaxLength(PurchaseOrderRules.NotesMaxLength);
         order.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
         order.Property(o => o.CreatedBy).HasMaxLength(100);
         order.Property(o => o.SubmittedBy).HasMaxLength(100);

@@ -6,6 +6,8 @@ namespace Inventory.ProcurementService.Data;
 
 internal sealed class SupplierItemConfiguration : IEntityTypeConfiguration<SupplierItem>
 {
+    public const string PreferredPerItem = "ux_supplier_items_preferred_item";
+
     public void Configure(EntityTypeBuilder<SupplierItem> supplierItem)
     {
         supplierItem.ToTable("supplier_items", table =>
@@ -23,6 +25,6 @@ internal sealed class SupplierItemConfiguration : IEntityTypeConfiguration<Suppl
 
         supplierItem.HasIndex(s => new { s.SupplierId, s.ItemId }).IsUnique();
         // At most one preferred supplier per item, even when two people mark one at the same time.
-        supplierItem.HasIndex(s => s.ItemId).IsUnique().HasFilter("is_preferred").HasDatabaseName("ux_supplier_items_preferred_item");
+        supplierItem.HasIndex(s => s.ItemId).IsUnique().HasFilter("is_preferred").HasDatabaseName(PreferredPerItem);
     }
 }

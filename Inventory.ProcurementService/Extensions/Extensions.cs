@@ -3,6 +3,7 @@ using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.PurchaseOrders;
 using Inventory.ProcurementService.Receiving;
 using Inventory.ProcurementService.Replenishment;
+using Inventory.ProcurementService.Suppliers;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +19,14 @@ internal static class Extensions
             settings => settings.ConnectionString = PostgresConnectionTuning.Apply(settings.ConnectionString),
             options => options.UseSnakeCaseNamingConvention());
         builder.Services.AddDatabaseMigrator<ProcurementDbContext>();
+        builder.AddIdempotencyKeyCleanup<IHostApplicationBuilder, ProcurementDbContext>();
         builder.AddServiceAuthentication(ResourceNames.Procurement);
         builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.ProcurementDb}", SigningKeySetting);
 
         builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<SupplierService>();
+        builder.Services.AddScoped<SupplierItemService>();
+        builder.Services.AddScoped<PurchaseOrderService>();
         builder.Services.AddScoped<PurchaseOrderLineBuilder>();
         builder.Services.AddScoped<ReceivingService>();
         builder.Services.AddScoped<ReplenishmentService>();

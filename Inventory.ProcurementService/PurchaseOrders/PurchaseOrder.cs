@@ -1,6 +1,8 @@
+using Inventory.ProcurementService.Audit;
+
 namespace Inventory.ProcurementService.PurchaseOrders;
 
-public sealed class PurchaseOrder : IVersioned
+public sealed class PurchaseOrder : IVersioned, IAuditedEntity
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 

@@ -1,7 +1,9 @@
+using Inventory.ProcurementService.Audit;
+
 namespace Inventory.ProcurementService.Suppliers;
 
 /// <summary>A company the business buys from.</summary>
-public sealed class Supplier : IVersioned
+public sealed class Supplier : IVersioned, IAuditedEntity
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Inventory.ProcurementService.Suppliers;
 
 public sealed record CreateSupplierRequest(
@@ -26,6 +28,7 @@ public sealed record UpdateSupplierRequest(
     string? Currency,
     string? Notes)
 {
+    [JsonIgnore]
     public CreateSupplierRequest Details => new(Name, ContactName, Email, Phone, Address, Website, PaymentTerms, LeadTimeDays, Currency, Notes);
 }
 

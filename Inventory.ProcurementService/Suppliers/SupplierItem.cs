@@ -1,7 +1,9 @@
+using Inventory.ProcurementService.Audit;
+
 namespace Inventory.ProcurementService.Suppliers;
 
 /// <summary>What a supplier sells us of one catalog item, and on what terms.</summary>
-public sealed class SupplierItem : IVersioned
+public sealed class SupplierItem : IVersioned, IAuditedEntity
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid SupplierId { get; init; }

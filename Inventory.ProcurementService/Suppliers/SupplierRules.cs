@@ -12,6 +12,7 @@ public static partial class SupplierRules
     public const int LongTextMaxLength = 2000;
     public const int MaxLeadTimeDays = 365;
     public const string DefaultCurrency = "USD";
+    public const string VersionRequired = "Version is required: send the version you read.";
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyCode();
@@ -45,6 +46,14 @@ public static partial class SupplierRules
         CheckLength(errors, "website", request.Website, ShortTextMaxLength);
         CheckLength(errors, "paymentTerms", request.PaymentTerms, ShortTextMaxLength);
         CheckLength(errors, "notes", request.Notes, LongTextMaxLength);
+        return errors.RejectNul(request);
+    }
+
+    public static Dictionary<string, string[]> Validate(UpdateSupplierRequest request)
+    {
+        var errors = Validate(request.Details);
+        if (request.Version is null)
+            errors["version"] = [VersionRequired];
         return errors;
     }
 
@@ -63,7 +72,9 @@ public static partial class SupplierRules
             errors["leadTimeDays"] = [$"Lead time must be between 0 and {MaxLeadTimeDays} days."];
         if (request.SupplierSku?.Trim().Length > 64)
             errors["supplierSku"] = ["Must be at most 64 characters."];
-        return errors;
+        if (!creating && request.Version is null)
+            errors["version"] = [VersionRequired];
+        return errors.RejectNul(request);
     }
 
     public static bool IsEmail(string value) =>

@@ -55,6 +55,7 @@ public sealed class PurchaseOrderTests(ServicesFixture fixture) : IAsyncLifetime
     [InlineData("""{"supplierId":"SUPPLIER","lines":[{"itemId":"00000000-0000-0000-0000-000000000001","quantity":1,"unitPrice":1}]}""", "lines[0].itemId")]
     [InlineData("""{"supplierId":"00000000-0000-0000-0000-000000000001"}""", "supplierId")]
     [InlineData("""{"supplierId":"SUPPLIER","expectedDate":"soon"}""", "expectedDate")]
+    [InlineData("""{"supplierId":"SUPPLIER","notes":"rush\u0000"}""", "notes")]
     public async Task Invalid_orders_are_rejected_with_the_field_named_and_nothing_is_stored(string template, string field)
     {
         var supplier = await _data.SupplierAsync();
