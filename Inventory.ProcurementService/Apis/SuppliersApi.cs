@@ -60,15 +60,15 @@ public static class SuppliersApi
     }
 
     public static Task<Results<Created<SupplierDto>, Ok<SupplierDto>, ValidationProblem, ProblemHttpResult>> CreateSupplier(
-        CreateSupplierRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        SupplierRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
         ProcurementDbContext db, SupplierService suppliers, HttpContext http, CancellationToken ct) =>
-        ValidatedWrite.RunAsync(SupplierRules.Validate(request), db, http, idempotencyKey, request, Location,
+        ValidatedWrite.RunAsync(SupplierRules.Validate(request, creating: true), db, http, idempotencyKey, request, Location,
             t => suppliers.CreateAsync(request, t), ct);
 
     public static Task<Results<Created<SupplierDto>, Ok<SupplierDto>, ValidationProblem, ProblemHttpResult>> UpdateSupplier(
-        Guid id, UpdateSupplierRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        Guid id, SupplierRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
         ProcurementDbContext db, SupplierService suppliers, HttpContext http, CancellationToken ct) =>
-        ValidatedWrite.RunAsync(SupplierRules.Validate(request), db, http, idempotencyKey, request, Location,
+        ValidatedWrite.RunAsync(SupplierRules.Validate(request, creating: false), db, http, idempotencyKey, request, Location,
             t => suppliers.UpdateAsync(id, request, t), ct, created: false);
 
     public static Task<Results<Created<SupplierDto>, Ok<SupplierDto>, ValidationProblem, ProblemHttpResult>> ArchiveSupplier(

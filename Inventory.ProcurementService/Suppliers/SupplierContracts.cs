@@ -1,36 +1,10 @@
-using System.Text.Json.Serialization;
-
 namespace Inventory.ProcurementService.Suppliers;
 
-public sealed record CreateSupplierRequest(
-    string? Name,
-    string? ContactName,
-    string? Email,
-    string? Phone,
-    string? Address,
-    string? Website,
-    string? PaymentTerms,
-    int? LeadTimeDays,
-    string? Currency,
-    string? Notes);
-
-/// <summary>Replaces a supplier's details. <c>Version</c> is the one read; a stale one gets 409.</summary>
-public sealed record UpdateSupplierRequest(
-    int? Version,
-    string? Name,
-    string? ContactName,
-    string? Email,
-    string? Phone,
-    string? Address,
-    string? Website,
-    string? PaymentTerms,
-    int? LeadTimeDays,
-    string? Currency,
-    string? Notes)
-{
-    [JsonIgnore]
-    public CreateSupplierRequest Details => new(Name, ContactName, Email, Phone, Address, Website, PaymentTerms, LeadTimeDays, Currency, Notes);
-}
+/// <summary>
+/// A supplier's details, to create one or (with <c>Version</c>, the one read; a stale one gets 409) to replace them.
+/// </summary>
+public sealed record SupplierRequest(string? Name, string? ContactName, string? Email, string? Phone, string? Address,
+    string? Website, string? PaymentTerms, int? LeadTimeDays, string? Currency, string? Notes, int? Version = null);
 
 public sealed record SupplierDto(
     Guid Id,

@@ -20,7 +20,7 @@ public static partial class SupplierRules
     [GeneratedRegex(@"^[0-9+()\-. /]{3,40}$")]
     private static partial Regex PhoneNumber();
 
-    public static Dictionary<string, string[]> Validate(CreateSupplierRequest request)
+    public static Dictionary<string, string[]> Validate(SupplierRequest request, bool creating)
     {
         var errors = new Dictionary<string, string[]>();
         var name = request.Name?.Trim();
@@ -46,15 +46,9 @@ public static partial class SupplierRules
         CheckLength(errors, "website", request.Website, ShortTextMaxLength);
         CheckLength(errors, "paymentTerms", request.PaymentTerms, ShortTextMaxLength);
         CheckLength(errors, "notes", request.Notes, LongTextMaxLength);
-        return errors.RejectNul(request);
-    }
-
-    public static Dictionary<string, string[]> Validate(UpdateSupplierRequest request)
-    {
-        var errors = Validate(request.Details);
-        if (request.Version is null)
+        if (!creating && request.Version is null)
             errors["version"] = [VersionRequired];
-        return errors;
+        return errors.RejectNul(request);
     }
 
     public static Dictionary<string, string[]> Validate(SupplierItemRequest request, bool creating)

@@ -7,7 +7,7 @@ namespace Inventory.ProcurementService.Suppliers;
 /// <summary>Creates and changes suppliers, each change audited in the same save. Runs inside the caller's transaction.</summary>
 public sealed class SupplierService(ProcurementDbContext db, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<Outcome<SupplierDto>> CreateAsync(CreateSupplierRequest request, CancellationToken ct)
+    public async Task<Outcome<SupplierDto>> CreateAsync(SupplierRequest request, CancellationToken ct)
     {
         var now = clock.DatabaseNow();
         var supplier = new Supplier { Name = "", Currency = SupplierRules.DefaultCurrency, CreatedAt = now };
@@ -16,13 +16,13 @@ public sealed class SupplierService(ProcurementDbContext db, AuditTrail audit, T
         return await SaveAsync(supplier, ct);
     }
 
-    public async Task<Outcome<SupplierDto>> UpdateAsync(Guid id, UpdateSupplierRequest request, CancellationToken ct)
+    public async Task<Outcome<SupplierDto>> UpdateAsync(Guid id, SupplierRequest request, CancellationToken ct)
     {
         var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (supplier is null)
             return Problems.NotFound("supplier");
         return await ChangeAsync(supplier, request.Version!.Value, AuditActions.Update,
-            s => Apply(s, request.Details, clock.DatabaseNow()), ct);
+            s => Apply(s, request, clock.DatabaseNow()), ct);
     }
 
     /// <summary>Archives or restores; asking for the state it is already in changes nothing.</summary>
@@ -51,7 +51,7 @@ public sealed class SupplierService(ProcurementDbContext db, AuditTrail audit, T
             ? problem
             : SupplierDto.From(supplier);
 
-    private static void Apply(Supplier supplier, CreateSupplierRequest request, DateTimeOffset now)
+    private static void Apply(Supplier supplier, SupplierRequest request, DateTimeOffset now)
     {
         supplier.Name = request.Name!.Trim();
         supplier.ContactName = TextRules.Clean(request.ContactName);
