@@ -58,7 +58,8 @@ public sealed class PurchaseOrderService(ProcurementDbContext db, PurchaseOrderL
     }
 
     /// <summary>Submit, cancel or close. Without a version the change still advances it, so a save based on an older read loses.</summary>
-    public async Task<Outcome<PurchaseOrderDto>> ChangeStatusAsync(Guid id, int? version, PurchaseOrderStatus to, string changedBy, CancellationToken ct)
+    public async Task<Outcome<PurchaseOrderDto>> ChangeStatusAsync(Guid id, int? version, PurchaseOrderStatus to, string changedBy,
+        CancellationToken ct)
     {
         var order = await db.PurchaseOrders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
@@ -70,7 +71,10 @@ public sealed class PurchaseOrderService(ProcurementDbContext db, PurchaseOrderL
 
         var before = order.AuditFields();
         var now = clock.DatabaseNow();
-        db.StatusChanges.Add(new PurchaseOrderStatusChange { PurchaseOrderId = order.Id, From = order.Status, To = to, ChangedBy = changedBy, ChangedAt = now });
+        db.StatusChanges.Add(new PurchaseOrderStatusChange
+        {
+            PurchaseOrderId = order.Id, From = order.Status, To = to, ChangedBy = changedBy, ChangedAt = now,
+        });
         order.Status = to;
         order.UpdatedAt = now;
         if (to == PurchaseOrderStatus.Submitted)
@@ -85,7 +89,10 @@ public sealed class PurchaseOrderService(ProcurementDbContext db, PurchaseOrderL
         return (await PurchaseOrderQueries.LoadDtoAsync(db, order.Id, ct))!;
     }
 
-    /// <summary>A new draft for <paramref name="supplier"/>, in its currency, with its first status change; add lines, then <see cref="AddDraftsAsync"/>.</summary>
+    /// <summary>
+    /// A new draft for <paramref name="supplier"/>, in its currency, with its first status change; add lines, then
+    /// <see cref="AddDraftsAsync"/>.
+    /// </summary>
     public static PurchaseOrder NewDraft(Supplier supplier, string createdBy, DateTimeOffset now, string? notes)
     {
         var order = new PurchaseOrder
@@ -97,7 +104,10 @@ public sealed class PurchaseOrderService(ProcurementDbContext db, PurchaseOrderL
             CreatedAt = now,
             UpdatedAt = now,
         };
-        order.StatusChanges.Add(new PurchaseOrderStatusChange { PurchaseOrderId = order.Id, To = PurchaseOrderStatus.Draft, ChangedBy = createdBy, ChangedAt = now });
+        order.StatusChanges.Add(new PurchaseOrderStatusChange
+        {
+            PurchaseOrderId = order.Id, To = PurchaseOrderStatus.Draft, ChangedBy = createdBy, ChangedAt = now,
+        });
         return order;
     }
 

@@ -63,7 +63,10 @@ public sealed class ReceivingService(ProcurementDbContext db, IOptions<Receiving
             // A change of the order's row: its version advances, so a status change based on an older read loses.
             await db.PurchaseOrders.Where(o => o.Id == orderId).ExecuteUpdateAsync(o => o
                 .SetProperty(x => x.Status, status).SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.Version, x => x.Version + 1), ct);
-            db.StatusChanges.Add(new PurchaseOrderStatusChange { PurchaseOrderId = orderId, From = order.Status, To = status, ChangedBy = receivedBy, ChangedAt = now });
+            db.StatusChanges.Add(new PurchaseOrderStatusChange
+            {
+                PurchaseOrderId = orderId, From = order.Status, To = status, ChangedBy = receivedBy, ChangedAt = now,
+            });
         }
         db.Receipts.Add(receipt);
         await db.SaveChangesAsync(ct);
