@@ -18,7 +18,7 @@ public static class PurchaseOrderRules
         var errors = Validate(request.ExpectedDate, request.Notes, request.Lines);
         if ((request.SupplierId ?? Guid.Empty) == Guid.Empty)
             errors["supplierId"] = ["Supplier is required."];
-        return errors.RejectNul(request);
+        return errors;
     }
 
     public static Dictionary<string, string[]> Validate(UpdatePurchaseOrderRequest request)
@@ -26,7 +26,7 @@ public static class PurchaseOrderRules
         var errors = Validate(request.ExpectedDate, request.Notes, request.Lines);
         if (request.Version is null)
             errors["version"] = ["Version is required: send the version you read."];
-        return errors.RejectNul(request);
+        return errors;
     }
 
     public static bool IsEditable(PurchaseOrderStatus status) => status == PurchaseOrderStatus.Draft;
@@ -82,6 +82,7 @@ public static class PurchaseOrderRules
         var errors = new Dictionary<string, string[]>();
         if (notes?.Length > NotesMaxLength)
             errors["notes"] = [$"Notes must be at most {NotesMaxLength} characters."];
+        TextFields.RefuseNul(errors, ("notes", notes));
         if (expectedDate is { Year: < 2000 or > 2200 })
             errors["expectedDate"] = ["Expected date is out of range."];
         lines ??= [];

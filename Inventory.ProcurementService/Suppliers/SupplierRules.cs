@@ -48,7 +48,10 @@ public static partial class SupplierRules
         CheckLength(errors, "notes", request.Notes, LongTextMaxLength);
         if (!creating && request.Version is null)
             errors["version"] = [VersionRequired];
-        return errors.RejectNul(request);
+        TextFields.RefuseNul(errors, ("name", request.Name), ("contactName", request.ContactName), ("email", request.Email),
+            ("phone", request.Phone), ("address", request.Address), ("website", request.Website),
+            ("paymentTerms", request.PaymentTerms), ("currency", request.Currency), ("notes", request.Notes));
+        return errors;
     }
 
     public static Dictionary<string, string[]> Validate(SupplierItemRequest request, bool creating)
@@ -68,7 +71,8 @@ public static partial class SupplierRules
             errors["supplierSku"] = ["Must be at most 64 characters."];
         if (!creating && request.Version is null)
             errors["version"] = [VersionRequired];
-        return errors.RejectNul(request);
+        TextFields.RefuseNul(errors, ("supplierSku", request.SupplierSku));
+        return errors;
     }
 
     public static bool IsEmail(string value) =>

@@ -1,3 +1,4 @@
+using Inventory.ProcurementService.Common;
 using Inventory.ProcurementService.Audit;
 using Inventory.ProcurementService.Data;
 using Microsoft.EntityFrameworkCore;
@@ -54,15 +55,15 @@ public sealed class SupplierService(ProcurementDbContext db, AuditTrail audit, T
     private static void Apply(Supplier supplier, SupplierRequest request, DateTimeOffset now)
     {
         supplier.Name = request.Name!.Trim();
-        supplier.ContactName = TextRules.Clean(request.ContactName);
-        supplier.Email = TextRules.Clean(request.Email);
-        supplier.Phone = TextRules.Clean(request.Phone);
-        supplier.Address = TextRules.Clean(request.Address);
-        supplier.Website = TextRules.Clean(request.Website);
-        supplier.PaymentTerms = TextRules.Clean(request.PaymentTerms);
+        supplier.ContactName = TextValues.Clean(request.ContactName);
+        supplier.Email = TextValues.Clean(request.Email);
+        supplier.Phone = TextValues.Clean(request.Phone);
+        supplier.Address = TextValues.Clean(request.Address);
+        supplier.Website = TextValues.Clean(request.Website);
+        supplier.PaymentTerms = TextValues.Clean(request.PaymentTerms);
         supplier.LeadTimeDays = request.LeadTimeDays ?? 0;
-        supplier.Currency = TextRules.Clean(request.Currency)?.ToUpperInvariant() ?? SupplierRules.DefaultCurrency;
-        supplier.Notes = TextRules.Clean(request.Notes);
+        supplier.Currency = TextValues.Clean(request.Currency)?.ToUpperInvariant() ?? SupplierRules.DefaultCurrency;
+        supplier.Notes = TextValues.Clean(request.Notes);
         supplier.UpdatedAt = now;
     }
 }

@@ -34,7 +34,7 @@ public sealed class SupplierRulesTests
         var errors = SupplierRules.Validate(Valid with { Notes = "a\0b", Address = "x\0" }, creating: false);
 
         Assert.Equal(["address", "notes", "version"], errors.Keys.Order());
-        Assert.Equal(TextRules.NulMessage, errors["notes"].Single());
+        Assert.Equal(TextFields.NulMessage, errors["notes"].Single());
         Assert.Empty(SupplierRules.Validate(Valid with { Version = 3 }, creating: false));
     }
 
