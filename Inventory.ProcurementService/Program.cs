@@ -17,11 +17,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapApiReference();
-app.MapSuppliersApi();
-app.MapSupplierItemsApi();
-app.MapPurchaseOrdersApi();
-app.MapReceiptsApi();
-app.MapReplenishmentApi();
-app.MapAuditApi();
+app.MapProcurementApis();
 
 app.Run();

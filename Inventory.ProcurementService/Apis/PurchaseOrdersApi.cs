@@ -1,19 +1,16 @@
-using Inventory.ServiceDefaults.Kit;
-using Inventory.ProcurementService.Audit;
-using Inventory.ProcurementService.Catalog;
+using System.Globalization;
+using System.Security.Claims;
 using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.PurchaseOrders;
-using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.ProcurementService.Apis;
 
 public static class PurchaseOrdersApi
 {
-    public const string EntityType = "purchase-order";
-
     public static IEndpointRouteBuilder MapPurchaseOrdersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/purchase-orders").WithTags("Purchase orders");
@@ -45,7 +42,7 @@ public static class PurchaseOrdersApi
         long? afterSequence = null;
         if (afterKey is not null)
         {
-            if (long.TryParse(afterKey[0], System.Globalization.CultureInfo.InvariantCulture, out var parsedSequence))
+            if (long.TryParse(afterKey[0], CultureInfo.InvariantCulture, out var parsedSequence))
                 afterSequence = parsedSequence;
             else
                 errors["after"] = [Paging.InvalidCursor];
@@ -60,188 +57,54 @@ public static class PurchaseOrdersApi
             query = query.Where(o => o.SupplierId == supplier);
         if (afterSequence is not null)
             query = query.Where(o => o.Sequence < afterSequence);
-
         var rows = await query.OrderByDescending(o => o.Sequence).Take(size + 1)
             .Select(o => new
             {
-                Order = o,
-                Supplier = db.Suppliers.Where(s => s.Id == o.SupplierId).Select(s => s.Name).FirstOrDefault(),
-                Total = o.Lines.Sum(l => l.QuantityOrdered * l.UnitPrice),
+                Summary = new PurchaseOrderSummaryDto(o.Id, o.Number, o.SupplierId,
+                    db.Suppliers.Where(s => s.Id == o.SupplierId).Select(s => s.Name).FirstOrDefault() ?? "", o.Status.ToString(),
+                    o.ExpectedDate, o.Currency, o.Lines.Sum(l => l.QuantityOrdered * l.UnitPrice), o.CreatedAt),
+                o.Sequence,
             })
             .ToListAsync(ct);
-        return TypedResults.Ok(Paging.ToPage(rows, size, r => new PurchaseOrderSummaryDto(r.Order.Id, r.Order.Number, r.Order.SupplierId,
-                r.Supplier ?? "", r.Order.Status.ToString(), r.Order.ExpectedDate, r.Order.Currency, r.Total, r.Order.CreatedAt),
-            "sequence:desc", r => [r.Order.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+        return TypedResults.Ok(Paging.ToPage(rows, size, r => r.Summary, "sequence:desc",
+            r => [r.Sequence.ToString(CultureInfo.InvariantCulture)]));
     }
 
-    public static async Task<Results<Ok<PurchaseOrderDto>, NotFound>> GetOrder(Guid id, ProcurementDbContext db, CancellationToken ct)
-    {
-        var dto = await LoadDtoAsync(db, id, ct);
-        return dto is null ? TypedResults.NotFound() : TypedResults.Ok(dto);
-    }
+    public static async Task<Results<Ok<PurchaseOrderDto>, ProblemHttpResult>> GetOrder(Guid id, ProcurementDbContext db, CancellationToken ct) =>
+        await PurchaseOrderQueries.LoadDtoAsync(db, id, ct) is { } order ? TypedResults.Ok(order) : Problems.NotFound("purchase order");
 
-    public static async Task<Results<Created<PurchaseOrderDto>, ValidationProblem, ProblemHttpResult>> CreateOrder(
-        CreatePurchaseOrderRequest request, ProcurementDbContext db, PurchaseOrderLineBuilder lineBuilder, AuditLog audit,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var errors = PurchaseOrderValidation.Validate(request.ExpectedDate, request.Notes, request.Lines);
-        if ((request.SupplierId ?? Guid.Empty) == Guid.Empty)
-            errors["supplierId"] = ["Supplier is required."];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
+    public static Task<Results<Created<PurchaseOrderDto>, Ok<PurchaseOrderDto>, ValidationProblem, ProblemHttpResult>> CreateOrder(
+        CreatePurchaseOrderRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        ProcurementDbContext db, PurchaseOrderService orders, HttpContext http, ClaimsPrincipal user, CancellationToken ct) =>
+        ValidatedWrite.RunAsync(PurchaseOrderRules.Validate(request), db, http, idempotencyKey, request, Location,
+                t => orders.CreateAsync(request, CurrentUser.From(user).Id, t), ct);
 
-        var supplier = await db.Suppliers.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.SupplierId, ct);
-        if (supplier is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["supplierId"] = ["No such supplier."] });
-        if (supplier.IsArchived)
-            return Problems.Conflict("The supplier is archived.", "supplierId", "Archived suppliers get no new purchase orders.");
+    public static Task<Results<Created<PurchaseOrderDto>, Ok<PurchaseOrderDto>, ValidationProblem, ProblemHttpResult>> UpdateOrder(
+        Guid id, UpdatePurchaseOrderRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        ProcurementDbContext db, PurchaseOrderService orders, HttpContext http, CancellationToken ct) =>
+        ValidatedWrite.RunAsync(PurchaseOrderRules.Validate(request), db, http, idempotencyKey, request, Location,
+            t => orders.UpdateAsync(id, request, t), ct, created: false);
 
-        var now = clock.GetUtcNow();
-        var order = new PurchaseOrder
-        {
-            SupplierId = supplier.Id,
-            Currency = supplier.Currency,
-            ExpectedDate = request.ExpectedDate,
-            Notes = Clean(request.Notes),
-            CreatedBy = audit.Actor,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        try
-        {
-            var (lines, lineErrors) = await lineBuilder.BuildAsync(order.Id, supplier.Id, request.Lines ?? [], ct);
-            if (lineErrors.Count > 0)
-                return TypedResults.ValidationProblem(lineErrors);
-            order.Lines.AddRange(lines);
-        }
-        catch (CatalogUnavailableException)
-        {
-            return Problems.CatalogUnavailable();
-        }
+    public static Task<Results<Created<PurchaseOrderDto>, Ok<PurchaseOrderDto>, ValidationProblem, ProblemHttpResult>> SubmitOrder(
+        Guid id, StatusChangeRequest? request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        ProcurementDbContext db, PurchaseOrderService orders, HttpContext http, ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeStatusAsync(id, request, PurchaseOrderStatus.Submitted, idempotencyKey, db, orders, http, user, ct);
 
-        order.StatusChanges.Add(new PurchaseOrderStatusChange { PurchaseOrderId = order.Id, To = PurchaseOrderStatus.Draft, ChangedBy = audit.Actor, ChangedAt = now });
-        db.PurchaseOrders.Add(order);
-        audit.Record(EntityType, order.Id, "created", null, Snapshot(order));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/purchase-orders/{order.Id}", (await LoadDtoAsync(db, order.Id, ct))!);
-    }
+    public static Task<Results<Created<PurchaseOrderDto>, Ok<PurchaseOrderDto>, ValidationProblem, ProblemHttpResult>> CancelOrder(
+        Guid id, StatusChangeRequest? request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        ProcurementDbContext db, PurchaseOrderService orders, HttpContext http, ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeStatusAsync(id, request, PurchaseOrderStatus.Cancelled, idempotencyKey, db, orders, http, user, ct);
 
-    public static async Task<Results<Ok<PurchaseOrderDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateOrder(
-        Guid id, UpdatePurchaseOrderRequest request, ProcurementDbContext db, PurchaseOrderLineBuilder lineBuilder, AuditLog audit,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var errors = PurchaseOrderValidation.Validate(request.ExpectedDate, request.Notes, request.Lines);
-        if (request.Version is null)
-            errors["version"] = ["Version is required: send the version you read."];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
+    public static Task<Results<Created<PurchaseOrderDto>, Ok<PurchaseOrderDto>, ValidationProblem, ProblemHttpResult>> CloseOrder(
+        Guid id, StatusChangeRequest? request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        ProcurementDbContext db, PurchaseOrderService orders, HttpContext http, ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeStatusAsync(id, request, PurchaseOrderStatus.Closed, idempotencyKey, db, orders, http, user, ct);
 
-        // Two saves of one draft queue on the order's row lock; the second then sees a new version and gets 409.
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM purchase_orders WHERE id = {id} FOR UPDATE", ct);
-            var order = await db.PurchaseOrders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id, ct);
-            if (order is null)
-                return (Results<Ok<PurchaseOrderDto>, NotFound, ValidationProblem, ProblemHttpResult>)TypedResults.NotFound();
-            if (order.Version != request.Version)
-                return Problems.Stale("purchase order");
-            if (!PurchaseOrderRules.IsEditable(order.Status))
-                return Problems.Conflict($"A {PurchaseOrderRules.Describe(order.Status)} purchase order cannot be edited; only drafts can.");
+    private static Task<Results<Created<PurchaseOrderDto>, Ok<PurchaseOrderDto>, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(
+        Guid id, StatusChangeRequest? request, PurchaseOrderStatus to, string? idempotencyKey,
+        ProcurementDbContext db, PurchaseOrderService orders, HttpContext http, ClaimsPrincipal user, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, request ?? new StatusChangeRequest(null), Location,
+            t => orders.ChangeStatusAsync(id, request?.Version, to, CurrentUser.From(user).Id, t), ct, created: false);
 
-            var before = Snapshot(order);
-            try
-            {
-                var (lines, lineErrors) = await lineBuilder.BuildAsync(order.Id, order.SupplierId, request.Lines ?? [], ct);
-                if (lineErrors.Count > 0)
-                    return TypedResults.ValidationProblem(lineErrors);
-                db.PurchaseOrderLines.RemoveRange(order.Lines);
-                // Deletes first: the new lines reuse the line numbers.
-                await db.SaveChangesAsync(ct);
-                order.Lines.Clear();
-                order.Lines.AddRange(lines);
-                // Explicitly new: lines carry client-made ids, which EF would otherwise take for existing rows.
-                db.PurchaseOrderLines.AddRange(lines);
-            }
-            catch (CatalogUnavailableException)
-            {
-                return Problems.CatalogUnavailable();
-            }
-            order.ExpectedDate = request.ExpectedDate;
-            order.Notes = Clean(request.Notes);
-            order.UpdatedAt = clock.GetUtcNow();
-            audit.Record(EntityType, order.Id, "updated", before, Snapshot(order));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return TypedResults.Ok((await LoadDtoAsync(db, order.Id, ct))!);
-        });
-    }
-
-    public static Task<Results<Ok<PurchaseOrderDto>, NotFound, ProblemHttpResult>> SubmitOrder(
-        Guid id, StatusChangeRequest? request, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
-        ChangeStatusAsync(id, request?.Version, PurchaseOrderStatus.Submitted, db, audit, clock, ct);
-
-    public static Task<Results<Ok<PurchaseOrderDto>, NotFound, ProblemHttpResult>> CancelOrder(
-        Guid id, StatusChangeRequest? request, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
-        ChangeStatusAsync(id, request?.Version, PurchaseOrderStatus.Cancelled, db, audit, clock, ct);
-
-    public static Task<Results<Ok<PurchaseOrderDto>, NotFound, ProblemHttpResult>> CloseOrder(
-        Guid id, StatusChangeRequest? request, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
-        ChangeStatusAsync(id, request?.Version, PurchaseOrderStatus.Closed, db, audit, clock, ct);
-
-    private static async Task<Results<Ok<PurchaseOrderDto>, NotFound, ProblemHttpResult>> ChangeStatusAsync(
-        Guid id, uint? version, PurchaseOrderStatus to, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
-    {
-        var order = await db.PurchaseOrders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (order is null)
-            return TypedResults.NotFound();
-        if (version is not null && order.Version != version)
-            return Problems.Stale("purchase order");
-        var refusal = PurchaseOrderRules.CheckTransition(order.Status, to, order.Lines.Count, order.Lines.Any(l => l.QuantityReceived > 0));
-        if (refusal is not null)
-            return Problems.Conflict(refusal, "status", refusal);
-
-        var before = Snapshot(order);
-        var now = clock.GetUtcNow();
-        db.StatusChanges.Add(new PurchaseOrderStatusChange { PurchaseOrderId = order.Id, From = order.Status, To = to, ChangedBy = audit.Actor, ChangedAt = now });
-        order.Status = to;
-        order.UpdatedAt = now;
-        if (to == PurchaseOrderStatus.Submitted)
-        {
-            order.SubmittedBy = audit.Actor;
-            order.SubmittedAt = now;
-        }
-        audit.Record(EntityType, order.Id, $"status:{to}", before, Snapshot(order));
-        try
-        {
-            // xmin guards against a receipt or another status change committed since we read the order.
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Stale("purchase order");
-        }
-        return TypedResults.Ok((await LoadDtoAsync(db, order.Id, ct))!);
-    }
-
-    internal static async Task<PurchaseOrderDto?> LoadDtoAsync(ProcurementDbContext db, Guid id, CancellationToken ct)
-    {
-        var order = await db.PurchaseOrders.AsNoTracking().AsSplitQuery()
-            .Include(o => o.Lines).Include(o => o.StatusChanges)
-            .FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (order is null)
-            return null;
-        var supplier = await db.Suppliers.AsNoTracking().Where(s => s.Id == order.SupplierId).Select(s => s.Name).FirstOrDefaultAsync(ct);
-        return PurchaseOrderDto.From(order, supplier ?? "");
-    }
-
-    internal static object Snapshot(PurchaseOrder o) => new
-    {
-        o.Number, o.SupplierId, Status = o.Status.ToString(), o.ExpectedDate, o.Notes, o.Currency,
-        Lines = o.Lines.OrderBy(l => l.LineNumber).Select(l => new { l.ItemId, l.ItemSku, l.QuantityOrdered, l.UnitPrice, l.QuantityReceived }),
-    };
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string Location(PurchaseOrderDto order) => $"/api/purchase-orders/{order.Id}";
 }

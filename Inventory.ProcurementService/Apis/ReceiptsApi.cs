@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.Receiving;
 using Inventory.ServiceDefaults.Security;
@@ -15,59 +16,60 @@ public static class ReceiptsApi
             .WithName("ReceivePurchaseOrder").WithSummary("Receives lines of a purchase order into a catalog location");
         app.MapGet("api/purchase-orders/{id:guid}/receipts", ListForOrder).RequireAuthorization(Policies.Read).WithTags("Receiving")
             .WithName("ListPurchaseOrderReceipts").WithSummary("A purchase order's receipts with each line's posting state");
-        app.MapGet("api/receipts", ListByState).RequireAuthorization(Policies.Read).WithTags("Receiving")
-            .WithName("ListReceiptLines").WithSummary("Receipt lines not yet in stock (pending or failing), oldest first");
+        app.MapGet("api/receipts", ListUnposted).RequireAuthorization(Policies.Read).WithTags("Receiving")
+            .WithName("ListReceiptLines").WithSummary("Receipt lines not yet in stock (pending or failing), oldest first, a page at a time");
         return app;
     }
 
-    public static async Task<Results<Created<ReceiptDto>, NotFound, ValidationProblem, ProblemHttpResult>> Receive(
-        Guid id, ReceiveRequest request, ReceivingService receiving, ReceiptSignal signal, HttpContext http,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
+    public static async Task<Results<Created<ReceiptDto>, Ok<ReceiptDto>, ValidationProblem, ProblemHttpResult>> Receive(
+        Guid id, ReceiveRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        ProcurementDbContext db, ReceivingService receiving, ReceiptSignal signal, HttpContext http, ClaimsPrincipal user, CancellationToken ct)
     {
-        var outcome = await receiving.ReceiveAsync(id, request, CurrentUser.From(http).Id, idempotencyKey, ct);
-        switch (outcome)
-        {
-            case ReceiveOutcome.Received received:
-                if (received.Replayed)
-                    http.Response.Headers["Idempotent-Replayed"] = "true";
-                else
-                    signal.Notify();
-                return TypedResults.Created($"/api/purchase-orders/{id}/receipts", ReceiptDto.From(received.Receipt));
-            case ReceiveOutcome.KeyReused:
-                return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
-                {
-                    ["Idempotency-Key"] = ["This Idempotency-Key was already used for a different request; use a new key for a new request."],
-                }) { Status = StatusCodes.Status422UnprocessableEntity, Title = "The Idempotency-Key was used for another request." });
-            case ReceiveOutcome.Invalid invalid:
-                return TypedResults.ValidationProblem(invalid.Errors);
-            case ReceiveOutcome.Refused refused:
-                return Problems.Conflict(refused.Title, refused.Field, refused.Message);
-            default:
-                return TypedResults.NotFound();
-        }
+        var result = await ValidatedWrite.RunAsync(ReceivingRules.Validate(request), db, http, idempotencyKey, request,
+            _ => $"/api/purchase-orders/{id}/receipts",
+            t => receiving.ReceiveAsync(id, request, CurrentUser.From(user).Id, t), ct);
+        // The receipt has committed: wake the dispatcher now. A replay's wake-up finds nothing new, which is harmless.
+        if (result.Result is Created<ReceiptDto>)
+            signal.Notify();
+        return result;
     }
 
-    public static async Task<Results<Ok<List<ReceiptDto>>, NotFound>> ListForOrder(Guid id, ProcurementDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<List<ReceiptDto>>, ProblemHttpResult>> ListForOrder(Guid id, ProcurementDbContext db, CancellationToken ct)
     {
         if (!await db.PurchaseOrders.AnyAsync(o => o.Id == id, ct))
-            return TypedResults.NotFound();
+            return Problems.NotFound("purchase order");
         var receipts = await db.Receipts.AsNoTracking().Include(r => r.Lines).Where(r => r.PurchaseOrderId == id)
             .OrderBy(r => r.ReceivedAt).ToListAsync(ct);
         return TypedResults.Ok(receipts.Select(ReceiptDto.From).ToList());
     }
 
-    public static async Task<Results<Ok<List<ReceiptLineDto>>, ValidationProblem>> ListByState(
-        ProcurementDbContext db, string? state = null, CancellationToken ct = default)
+    public static async Task<Results<Ok<Page<ReceiptLineDto>>, ValidationProblem>> ListUnposted(
+        ProcurementDbContext db, string? state = null, string? pageSize = null, string? after = null, CancellationToken ct = default)
     {
-        var query = db.ReceiptLines.AsNoTracking().Where(l => l.PostedAt == null);
-        if (state is not null)
+        var errors = new Dictionary<string, string[]>();
+        var size = Paging.ReadPage(errors, pageSize, after, "id", 1, out var afterKey);
+        var wanted = QueryValues.OneOf(errors, "state", state, "", nameof(PostingState.Pending), nameof(PostingState.Failing));
+        Guid? afterId = null;
+        if (afterKey is not null)
         {
-            if (!Enum.TryParse<PostingState>(state, ignoreCase: true, out var parsed) || parsed == PostingState.Posted)
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = ["State must be pending or failing."] });
-            query = query.Where(l => l.PostingState == parsed);
+            if (Guid.TryParse(afterKey[0], out var parsed))
+                afterId = parsed;
+            else
+                errors["after"] = [Paging.InvalidCursor];
         }
-        var lines = await query.OrderBy(l => l.NextAttemptAt).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(lines.Select(l => new ReceiptLineDto(l.Id, l.PurchaseOrderLineId, l.ItemId, l.Quantity,
-            l.PostingState.ToString(), l.Attempts, l.LastError, l.PostedAt)).ToList());
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        var query = db.ReceiptLines.AsNoTracking().Where(l => l.PostedAt == null);
+        if (wanted.Length > 0)
+        {
+            var postingState = Enum.Parse<PostingState>(wanted);
+            query = query.Where(l => l.PostingState == postingState);
+        }
+        // By id (time-ordered), not by the next attempt: the dispatcher moves that while a client pages.
+        if (afterId is not null)
+            query = query.Where(l => l.Id.CompareTo(afterId.Value) > 0);
+        var rows = await query.OrderBy(l => l.Id).Take(size + 1).ToListAsync(ct);
+        return TypedResults.Ok(Paging.ToPage(rows, size, ReceiptLineDto.From, "id", l => [l.Id.ToString()]));
     }
 }

@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using Inventory.ProcurementService.Catalog;
+using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.Replenishment;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Inventory.ProcurementService.Apis;
 
@@ -26,22 +29,13 @@ public static class ReplenishmentApi
         }
         catch (CatalogUnavailableException)
         {
-            return Problems.CatalogUnavailable();
+            return Problems.Unavailable("catalog service");
         }
     }
 
-    public static async Task<Results<Ok<CreateDraftsResult>, ValidationProblem, ProblemHttpResult>> CreateDrafts(
-        CreateDraftsRequest request, ReplenishmentService replenishment, HttpContext http, CancellationToken ct)
-    {
-        if (request.ItemIds is not { Count: > 0 } || request.ItemIds.Count > 1000)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["itemIds"] = ["Choose between 1 and 1000 items."] });
-        try
-        {
-            return TypedResults.Ok(await replenishment.CreateDraftsAsync(request.ItemIds.Distinct().ToList(), CurrentUser.From(http).Id, ct));
-        }
-        catch (CatalogUnavailableException)
-        {
-            return Problems.CatalogUnavailable();
-        }
-    }
+    public static Task<Results<Created<CreateDraftsResult>, Ok<CreateDraftsResult>, ValidationProblem, ProblemHttpResult>> CreateDrafts(
+        CreateDraftsRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        ProcurementDbContext db, ReplenishmentService replenishment, HttpContext http, ClaimsPrincipal user, CancellationToken ct) =>
+        ValidatedWrite.RunAsync(ReplenishmentRules.Validate(request), db, http, idempotencyKey, request, _ => "/api/purchase-orders",
+                t => replenishment.CreateDraftsAsync(request.ItemIds!.Distinct().ToList(), CurrentUser.From(user).Id, t), ct, created: false);
 }

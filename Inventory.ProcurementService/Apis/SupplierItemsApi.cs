@@ -1,19 +1,15 @@
-using Inventory.ProcurementService.Audit;
-using Inventory.ProcurementService.Catalog;
 using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.Suppliers;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Inventory.ProcurementService.Apis;
 
 /// <summary>What each supplier sells of which catalog item, at what price; at most one preferred supplier per item.</summary>
 public static class SupplierItemsApi
 {
-    private const string EntityType = "supplier-item";
-
     public static IEndpointRouteBuilder MapSupplierItemsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("api/suppliers/{supplierId:guid}/items", ListForSupplier).RequireAuthorization(Policies.Read).WithTags("Supplier items")
@@ -29,10 +25,11 @@ public static class SupplierItemsApi
         return app;
     }
 
-    public static async Task<Results<Ok<List<SupplierItemDto>>, NotFound>> ListForSupplier(Guid supplierId, ProcurementDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<List<SupplierItemDto>>, ProblemHttpResult>> ListForSupplier(
+        Guid supplierId, ProcurementDbContext db, CancellationToken ct)
     {
         if (!await db.Suppliers.AnyAsync(s => s.Id == supplierId, ct))
-            return TypedResults.NotFound();
+            return Problems.NotFound("supplier");
         var items = await db.SupplierItems.AsNoTracking().Where(i => i.SupplierId == supplierId).OrderBy(i => i.ItemSku).ToListAsync(ct);
         return TypedResults.Ok(items.Select(SupplierItemDto.From).ToList());
     }
@@ -44,98 +41,32 @@ public static class SupplierItemsApi
         return TypedResults.Ok(items.Select(SupplierItemDto.From).ToList());
     }
 
-    public static async Task<Results<Created<SupplierItemDto>, NotFound, ValidationProblem, ProblemHttpResult>> Create(
-        Guid supplierId, SupplierItemRequest request, ProcurementDbContext db, CatalogClient catalog, AuditLog audit, CancellationToken ct)
+    public static Task<Results<Created<SupplierItemDto>, Ok<SupplierItemDto>, ValidationProblem, ProblemHttpResult>> Create(
+        Guid supplierId, SupplierItemRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        ProcurementDbContext db, SupplierItemService supplierItems, HttpContext http, CancellationToken ct) =>
+        ValidatedWrite.RunAsync(SupplierRules.Validate(request, creating: true), db, http, idempotencyKey, request, Location,
+            t => supplierItems.CreateAsync(supplierId, request, t), ct);
+
+    public static Task<Results<Created<SupplierItemDto>, Ok<SupplierItemDto>, ValidationProblem, ProblemHttpResult>> Update(
+        Guid id, SupplierItemRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        ProcurementDbContext db, SupplierItemService supplierItems, HttpContext http, CancellationToken ct) =>
+        ValidatedWrite.RunAsync(SupplierRules.Validate(request, creating: false), db, http, idempotencyKey, request, Location,
+            t => supplierItems.UpdateAsync(id, request, t), ct, created: false);
+
+    /// <summary>204 when removed (a replay with the same key answers 204 again); the removed item is what the key remembers.</summary>
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Delete(
+        Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        ProcurementDbContext db, SupplierItemService supplierItems, HttpContext http, CancellationToken ct)
     {
-        var errors = SupplierRules.Validate(request, creating: true);
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
-        var supplier = await db.Suppliers.AsNoTracking().FirstOrDefaultAsync(s => s.Id == supplierId, ct);
-        if (supplier is null)
-            return TypedResults.NotFound();
-        if (supplier.IsArchived)
-            return Problems.Conflict("The supplier is archived.", "supplierId", "Archived suppliers take no new items.");
-
-        CatalogItem? item;
-        try
+        var result = await IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id }, Location,
+            t => supplierItems.DeleteAsync(id, t), ct, created: false);
+        return result.Result switch
         {
-            item = await catalog.GetItemAsync(request.ItemId!.Value, ct);
-        }
-        catch (CatalogUnavailableException)
-        {
-            return Problems.CatalogUnavailable();
-        }
-        if (item is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["itemId"] = ["No such catalog item."] });
-        if (item.IsArchived)
-            return Problems.Conflict("The item is archived.", "itemId", "Archived items take no new supplier links.");
-
-        var supplierItem = new SupplierItem { SupplierId = supplierId, ItemId = item.Id, ItemSku = item.Sku, ItemName = item.Name };
-        Apply(supplierItem, request);
-        db.SupplierItems.Add(supplierItem);
-        audit.Record(EntityType, supplierItem.Id, "created", null, SupplierItemDto.From(supplierItem) with { Version = 0 });
-        if (await SaveAsync(db, ct) is { } conflict)
-            return conflict;
-        return TypedResults.Created($"/api/supplier-items/{supplierItem.Id}", SupplierItemDto.From(supplierItem));
+            ValidationProblem invalid => invalid,
+            ProblemHttpResult problem => problem,
+            _ => TypedResults.NoContent(),
+        };
     }
 
-    public static async Task<Results<Ok<SupplierItemDto>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        Guid id, SupplierItemRequest request, ProcurementDbContext db, AuditLog audit, CancellationToken ct)
-    {
-        var errors = SupplierRules.Validate(request, creating: false);
-        if (request.Version is null)
-            errors["version"] = ["Version is required: send the version you read."];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
-        var supplierItem = await db.SupplierItems.FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (supplierItem is null)
-            return TypedResults.NotFound();
-
-        var before = SupplierItemDto.From(supplierItem);
-        db.Entry(supplierItem).Property(i => i.Version).OriginalValue = request.Version!.Value;
-        Apply(supplierItem, request);
-        audit.Record(EntityType, supplierItem.Id, "updated", before, SupplierItemDto.From(supplierItem));
-        if (await SaveAsync(db, ct) is { } conflict)
-            return conflict;
-        return TypedResults.Ok(SupplierItemDto.From(supplierItem));
-    }
-
-    public static async Task<Results<NoContent, NotFound>> Delete(Guid id, ProcurementDbContext db, AuditLog audit, CancellationToken ct)
-    {
-        var supplierItem = await db.SupplierItems.FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (supplierItem is null)
-            return TypedResults.NotFound();
-        db.SupplierItems.Remove(supplierItem);
-        audit.Record(EntityType, supplierItem.Id, "deleted", SupplierItemDto.From(supplierItem), null);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
-
-    private static void Apply(SupplierItem item, SupplierItemRequest request)
-    {
-        item.SupplierSku = string.IsNullOrWhiteSpace(request.SupplierSku) ? null : request.SupplierSku.Trim();
-        item.UnitPrice = request.UnitPrice!.Value;
-        item.MinimumOrderQuantity = request.MinimumOrderQuantity ?? 0;
-        item.LeadTimeDays = request.LeadTimeDays;
-        item.IsPreferred = request.IsPreferred ?? false;
-    }
-
-    private static async Task<ProblemHttpResult?> SaveAsync(ProcurementDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Stale("supplier item");
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
-        {
-            return unique.ConstraintName == "ux_supplier_items_preferred_item"
-                ? Problems.Conflict("The item already has a preferred supplier.", "isPreferred", "Unmark the other supplier first.")
-                : Problems.Conflict("The supplier already sells this item.", "itemId", "Edit the existing supplier item instead.");
-        }
-    }
+    private static string Location(SupplierItemDto item) => $"/api/supplier-items/{item.Id}";
 }

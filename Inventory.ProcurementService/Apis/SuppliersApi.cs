@@ -1,19 +1,14 @@
-using Inventory.ServiceDefaults.Kit;
-using Inventory.ProcurementService.Audit;
 using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.Suppliers;
-using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Inventory.ProcurementService.Apis;
 
 public static class SuppliersApi
 {
-    private const string EntityType = "supplier";
-
     public static IEndpointRouteBuilder MapSuppliersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/suppliers").WithTags("Suppliers");
@@ -54,117 +49,37 @@ public static class SuppliersApi
         if (afterKey is not null)
             query = query.Where(s => string.Compare(s.NameNormalized, afterKey[0]) > 0);
 
-        // One extra row tells whether another page follows, without a COUNT over the whole table.
         var rows = await query.OrderBy(s => s.NameNormalized).Take(size + 1).ToListAsync(ct);
         return TypedResults.Ok(Paging.ToPage(rows, size, SupplierDto.From, "name", s => [s.NameNormalized]));
     }
 
-    public static async Task<Results<Ok<SupplierDto>, NotFound>> GetSupplier(Guid id, ProcurementDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<SupplierDto>, ProblemHttpResult>> GetSupplier(Guid id, ProcurementDbContext db, CancellationToken ct)
     {
         var supplier = await db.Suppliers.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
-        return supplier is null ? TypedResults.NotFound() : TypedResults.Ok(SupplierDto.From(supplier));
+        return supplier is null ? Problems.NotFound("supplier") : TypedResults.Ok(SupplierDto.From(supplier));
     }
 
-    public static async Task<Results<Created<SupplierDto>, ValidationProblem, ProblemHttpResult>> CreateSupplier(
-        CreateSupplierRequest request, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
-    {
-        var errors = SupplierRules.Validate(request);
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
+    public static Task<Results<Created<SupplierDto>, Ok<SupplierDto>, ValidationProblem, ProblemHttpResult>> CreateSupplier(
+        SupplierRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        ProcurementDbContext db, SupplierService suppliers, HttpContext http, CancellationToken ct) =>
+        ValidatedWrite.RunAsync(SupplierRules.Validate(request, creating: true), db, http, idempotencyKey, request, Location,
+            t => suppliers.CreateAsync(request, t), ct);
 
-        var now = clock.GetUtcNow();
-        var supplier = new Supplier { Name = "", Currency = SupplierRules.DefaultCurrency, CreatedAt = now };
-        Apply(supplier, request, now);
-        db.Suppliers.Add(supplier);
-        audit.Record(EntityType, supplier.Id, "created", null, Snapshot(supplier));
-        if (await SaveAsync(db, ct) is { } conflict)
-            return conflict;
-        return TypedResults.Created($"/api/suppliers/{supplier.Id}", SupplierDto.From(supplier));
-    }
+    public static Task<Results<Created<SupplierDto>, Ok<SupplierDto>, ValidationProblem, ProblemHttpResult>> UpdateSupplier(
+        Guid id, SupplierRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        ProcurementDbContext db, SupplierService suppliers, HttpContext http, CancellationToken ct) =>
+        ValidatedWrite.RunAsync(SupplierRules.Validate(request, creating: false), db, http, idempotencyKey, request, Location,
+            t => suppliers.UpdateAsync(id, request, t), ct, created: false);
 
-    public static async Task<Results<Ok<SupplierDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateSupplier(
-        Guid id, UpdateSupplierRequest request, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
-    {
-        var errors = SupplierRules.Validate(request.Details);
-        if (request.Version is null)
-            errors["version"] = ["Version is required: send the version you read."];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
+    public static Task<Results<Created<SupplierDto>, Ok<SupplierDto>, ValidationProblem, ProblemHttpResult>> ArchiveSupplier(
+        Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        ProcurementDbContext db, SupplierService suppliers, HttpContext http, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id }, Location, t => suppliers.SetArchivedAsync(id, true, t), ct, created: false);
 
-        var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (supplier is null)
-            return TypedResults.NotFound();
-        var before = Snapshot(supplier);
-        db.Entry(supplier).Property(s => s.Version).OriginalValue = request.Version!.Value;
-        Apply(supplier, request.Details, clock.GetUtcNow());
-        audit.Record(EntityType, supplier.Id, "updated", before, Snapshot(supplier));
-        if (await SaveAsync(db, ct) is { } conflict)
-            return conflict;
-        return TypedResults.Ok(SupplierDto.From(supplier));
-    }
+    public static Task<Results<Created<SupplierDto>, Ok<SupplierDto>, ValidationProblem, ProblemHttpResult>> UnarchiveSupplier(
+        Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey,
+        ProcurementDbContext db, SupplierService suppliers, HttpContext http, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id }, Location, t => suppliers.SetArchivedAsync(id, false, t), ct, created: false);
 
-    public static Task<Results<Ok<SupplierDto>, NotFound, ValidationProblem, ProblemHttpResult>> ArchiveSupplier(
-        Guid id, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
-        SetArchivedAsync(id, true, db, audit, clock, ct);
-
-    public static Task<Results<Ok<SupplierDto>, NotFound, ValidationProblem, ProblemHttpResult>> UnarchiveSupplier(
-        Guid id, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
-        SetArchivedAsync(id, false, db, audit, clock, ct);
-
-    private static async Task<Results<Ok<SupplierDto>, NotFound, ValidationProblem, ProblemHttpResult>> SetArchivedAsync(
-        Guid id, bool archived, ProcurementDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
-    {
-        var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (supplier is null)
-            return TypedResults.NotFound();
-        if (supplier.IsArchived != archived)
-        {
-            var before = Snapshot(supplier);
-            supplier.IsArchived = archived;
-            supplier.UpdatedAt = clock.GetUtcNow();
-            audit.Record(EntityType, supplier.Id, archived ? "archived" : "unarchived", before, Snapshot(supplier));
-            if (await SaveAsync(db, ct) is { } conflict)
-                return conflict;
-        }
-        return TypedResults.Ok(SupplierDto.From(supplier));
-    }
-
-    private static void Apply(Supplier supplier, CreateSupplierRequest request, DateTimeOffset now)
-    {
-        supplier.Name = request.Name!.Trim();
-        supplier.ContactName = Clean(request.ContactName);
-        supplier.Email = Clean(request.Email);
-        supplier.Phone = Clean(request.Phone);
-        supplier.Address = Clean(request.Address);
-        supplier.Website = Clean(request.Website);
-        supplier.PaymentTerms = Clean(request.PaymentTerms);
-        supplier.LeadTimeDays = request.LeadTimeDays ?? 0;
-        supplier.Currency = Clean(request.Currency)?.ToUpperInvariant() ?? SupplierRules.DefaultCurrency;
-        supplier.Notes = Clean(request.Notes);
-        supplier.UpdatedAt = now;
-    }
-
-    private static async Task<ProblemHttpResult?> SaveAsync(ProcurementDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Stale("supplier");
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return Problems.Conflict("The supplier name is taken.", "name", "A supplier with this name already exists.");
-        }
-    }
-
-    private static object Snapshot(Supplier s) => new
-    {
-        s.Name, s.ContactName, s.Email, s.Phone, s.Address, s.Website, s.PaymentTerms, s.LeadTimeDays, s.Currency, s.Notes, s.IsArchived,
-    };
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string Location(SupplierDto supplier) => $"/api/suppliers/{supplier.Id}";
 }

@@ -1,4 +1,3 @@
-using Inventory.ProcurementService.Audit;
 using Inventory.ProcurementService.PurchaseOrders;
 using Inventory.ProcurementService.Receiving;
 using Inventory.ProcurementService.Suppliers;
@@ -6,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.ProcurementService.Data;
 
-public sealed class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options) : DbContext(options)
+public sealed class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options) : DbContext(options), IAuditedDbContext
 {
     public DbSet<Supplier> Suppliers => Set<Supplier>();
     public DbSet<SupplierItem> SupplierItems => Set<SupplierItem>();
@@ -15,12 +14,15 @@ public sealed class ProcurementDbContext(DbContextOptions<ProcurementDbContext> 
     public DbSet<PurchaseOrderStatusChange> StatusChanges => Set<PurchaseOrderStatusChange>();
     public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<ReceiptLine> ReceiptLines => Set<ReceiptLine>();
-    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
-    public DbSet<ReceiptIdempotencyKey> ReceiptIdempotencyKeys => Set<ReceiptIdempotencyKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasSequence<long>(PurchaseOrderConfiguration.NumberSequence);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProcurementDbContext).Assembly);
+        // The kit's tables, the same shape in every service.
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
     }
 }

@@ -17,11 +17,11 @@ internal sealed class PurchaseOrderConfiguration : IEntityTypeConfiguration<Purc
         order.HasIndex(o => o.Sequence).IsUnique();
         order.HasIndex(o => o.Number).IsUnique();
         order.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
-        order.Property(o => o.Notes).HasMaxLength(2000);
+        order.Property(o => o.Notes).HasMaxLength(PurchaseOrderRules.NotesMaxLength);
         order.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
         order.Property(o => o.CreatedBy).HasMaxLength(100);
         order.Property(o => o.SubmittedBy).HasMaxLength(100);
-        order.Property(o => o.Version).IsRowVersion();
+        order.HasVersion();
         order.Ignore(o => o.Total);
         order.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.PurchaseOrderId).OnDelete(DeleteBehavior.Cascade);
         order.HasMany(o => o.StatusChanges).WithOne().HasForeignKey(c => c.PurchaseOrderId).OnDelete(DeleteBehavior.Cascade);

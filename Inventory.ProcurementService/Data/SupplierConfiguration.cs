@@ -21,7 +21,7 @@ internal sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
         supplier.Property(s => s.PaymentTerms).HasMaxLength(SupplierRules.ShortTextMaxLength);
         supplier.Property(s => s.Currency).HasMaxLength(3).IsFixedLength();
         supplier.Property(s => s.Notes).HasMaxLength(SupplierRules.LongTextMaxLength);
-        supplier.Property(s => s.Version).IsRowVersion();
+        supplier.HasVersion();
 
         // Unique name regardless of case; also the keyset order of the supplier list.
         supplier.HasIndex(s => s.NameNormalized).IsUnique();

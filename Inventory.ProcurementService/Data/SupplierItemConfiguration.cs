@@ -6,6 +6,8 @@ namespace Inventory.ProcurementService.Data;
 
 internal sealed class SupplierItemConfiguration : IEntityTypeConfiguration<SupplierItem>
 {
+    public const string PreferredPerItem = "ux_supplier_items_preferred_item";
+
     public void Configure(EntityTypeBuilder<SupplierItem> supplierItem)
     {
         supplierItem.ToTable("supplier_items", table =>
@@ -18,11 +20,11 @@ internal sealed class SupplierItemConfiguration : IEntityTypeConfiguration<Suppl
         supplierItem.Property(s => s.SupplierSku).HasMaxLength(64);
         supplierItem.Property(s => s.UnitPrice).HasPrecision(18, 4);
         supplierItem.Property(s => s.MinimumOrderQuantity).HasPrecision(18, 4);
-        supplierItem.Property(s => s.Version).IsRowVersion();
+        supplierItem.HasVersion();
         supplierItem.HasOne(s => s.Supplier).WithMany().HasForeignKey(s => s.SupplierId).OnDelete(DeleteBehavior.Restrict);
 
         supplierItem.HasIndex(s => new { s.SupplierId, s.ItemId }).IsUnique();
         // At most one preferred supplier per item, even when two people mark one at the same time.
-        supplierItem.HasIndex(s => s.ItemId).IsUnique().HasFilter("is_preferred").HasDatabaseName("ux_supplier_items_preferred_item");
+        supplierItem.HasIndex(s => s.ItemId).IsUnique().HasFilter("is_preferred").HasDatabaseName(PreferredPerItem);
     }
 }

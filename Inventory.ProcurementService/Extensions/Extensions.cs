@@ -1,9 +1,9 @@
-using Inventory.ProcurementService.Audit;
 using Inventory.ProcurementService.Catalog;
 using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.PurchaseOrders;
 using Inventory.ProcurementService.Receiving;
 using Inventory.ProcurementService.Replenishment;
+using Inventory.ProcurementService.Suppliers;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
@@ -19,10 +19,14 @@ internal static class Extensions
             settings => settings.ConnectionString = PostgresConnectionTuning.Apply(settings.ConnectionString),
             options => options.UseSnakeCaseNamingConvention());
         builder.Services.AddDatabaseMigrator<ProcurementDbContext>();
+        builder.AddIdempotencyKeyCleanup<IHostApplicationBuilder, ProcurementDbContext>();
         builder.AddServiceAuthentication(ResourceNames.Procurement);
         builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.ProcurementDb}", SigningKeySetting);
 
-        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<SupplierService>();
+        builder.Services.AddScoped<SupplierItemService>();
+        builder.Services.AddScoped<PurchaseOrderService>();
         builder.Services.AddScoped<PurchaseOrderLineBuilder>();
         builder.Services.AddScoped<ReceivingService>();
         builder.Services.AddScoped<ReplenishmentService>();
@@ -35,7 +39,7 @@ internal static class Extensions
             builder.Configuration[SigningKeySetting] ?? throw new InvalidOperationException($"{SigningKeySetting} is not configured."),
             sp.GetRequiredService<TimeProvider>()));
         var catalogAddress = new Uri(builder.Configuration["Catalog:BaseAddress"] ?? ResourceNames.ServiceUri(ResourceNames.Catalog).ToString());
-        builder.Services.AddHttpClient<CatalogClient>(client => client.BaseAddress = catalogAddress)
+        builder.Services.AddHttpClient<CatalogItemsClient>(client => client.BaseAddress = catalogAddress)
             .AddHttpMessageHandler(sp => new ServiceTokenHandler(ResourceNames.Catalog, sp.GetRequiredService<TokenMinter>()));
         // The dispatcher retries with its own backoff; the default handler's retries would only stack on top.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out.

@@ -1,6 +1,8 @@
+using Inventory.ProcurementService.Audit;
+
 namespace Inventory.ProcurementService.PurchaseOrders;
 
-public sealed class PurchaseOrder
+public sealed class PurchaseOrder : IVersioned, IAuditedEntity
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -23,10 +25,29 @@ public sealed class PurchaseOrder
     public List<PurchaseOrderLine> Lines { get; init; } = [];
     public List<PurchaseOrderStatusChange> StatusChanges { get; init; } = [];
 
-    /// <summary>Concurrency token (xmin): the second of two saves of one draft gets 409.</summary>
-    public uint Version { get; set; }
+    /// <summary>
+    /// Optimistic concurrency (<see cref="Versioning"/>): the second of two saves of one draft gets 409. Every change
+    /// of the order's row advances it, a receipt's change of status too.
+    /// </summary>
+    public int Version { get; set; } = 1;
 
     public decimal Total => Lines.Sum(l => l.LineTotal);
+
+    /// <summary>
+    /// The fields the audit trail compares (JSON names). The lines are one text ("BOLT-1 × 100 @ 0.25; …"), so an
+    /// edit of any line shows as one change of <c>lines</c> that reads the way the order does.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> AuditFields() => new Dictionary<string, object?>
+    {
+        ["number"] = Number,
+        ["supplierId"] = SupplierId,
+        ["status"] = Status.ToString(),
+        ["expectedDate"] = ExpectedDate,
+        ["notes"] = Notes,
+        ["currency"] = Currency,
+        ["lines"] = string.Join("; ", Lines.OrderBy(l => l.LineNumber)
+            .Select(l => FormattableString.Invariant($"{l.ItemSku} × {l.QuantityOrdered:0.####} @ {l.UnitPrice:0.####}"))),
+    };
 }
 
 public sealed class PurchaseOrderLine

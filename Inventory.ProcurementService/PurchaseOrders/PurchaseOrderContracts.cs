@@ -5,10 +5,10 @@ public sealed record PurchaseOrderLineRequest(Guid? ItemId, decimal? Quantity, d
 public sealed record CreatePurchaseOrderRequest(Guid? SupplierId, DateOnly? ExpectedDate, string? Notes, IReadOnlyList<PurchaseOrderLineRequest>? Lines);
 
 /// <summary>Replaces a draft's header and lines. <c>Version</c> is the one read; a stale one gets 409.</summary>
-public sealed record UpdatePurchaseOrderRequest(uint? Version, DateOnly? ExpectedDate, string? Notes, IReadOnlyList<PurchaseOrderLineRequest>? Lines);
+public sealed record UpdatePurchaseOrderRequest(int? Version, DateOnly? ExpectedDate, string? Notes, IReadOnlyList<PurchaseOrderLineRequest>? Lines);
 
 /// <summary>Body of submit, cancel and close: the version the caller saw.</summary>
-public sealed record StatusChangeRequest(uint? Version);
+public sealed record StatusChangeRequest(int? Version);
 
 public sealed record PurchaseOrderLineDto(Guid Id, int LineNumber, Guid ItemId, string ItemSku, string Description,
     decimal QuantityOrdered, decimal UnitPrice, decimal QuantityReceived, decimal LineTotal);
@@ -20,7 +20,7 @@ public sealed record PurchaseOrderSummaryDto(Guid Id, string Number, Guid Suppli
 
 public sealed record PurchaseOrderDto(Guid Id, string Number, Guid SupplierId, string SupplierName, string Status,
     DateOnly? ExpectedDate, string? Notes, string Currency, decimal Total, string CreatedBy, DateTimeOffset CreatedAt,
-    string? SubmittedBy, DateTimeOffset? SubmittedAt, uint Version, IReadOnlyList<PurchaseOrderLineDto> Lines,
+    string? SubmittedBy, DateTimeOffset? SubmittedAt, int Version, IReadOnlyList<PurchaseOrderLineDto> Lines,
     IReadOnlyList<StatusChangeDto> StatusHistory)
 {
     public static PurchaseOrderDto From(PurchaseOrder order, string supplierName) => new(order.Id, order.Number, order.SupplierId,

@@ -1,26 +1,35 @@
 using Inventory.ProcurementService.Catalog;
 using Inventory.ProcurementService.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.ProcurementService.PurchaseOrders;
 
 /// <summary>
 /// Turns requested lines into order lines: each item must exist in the catalog and be active; its SKU and
-/// name are copied; a missing unit price defaults to the supplier's price for the item.
-/// Throws <see cref="CatalogUnavailableException"/> when the catalog cannot be asked.
+/// name are copied; a missing unit price defaults to the supplier's price for the item. The problem is a 400 naming
+/// the lines at fault, or a 503 when the catalog cannot be asked.
 /// </summary>
-public sealed class PurchaseOrderLineBuilder(ProcurementDbContext db, CatalogClient catalog)
+public sealed class PurchaseOrderLineBuilder(ProcurementDbContext db, CatalogItemsClient catalog)
 {
     private const int ParallelLookups = 8;
 
-    public async Task<(List<PurchaseOrderLine> Lines, Dictionary<string, string[]> Errors)> BuildAsync(
+    public async Task<(List<PurchaseOrderLine> Lines, ProblemHttpResult? Problem)> BuildAsync(
         Guid orderId, Guid supplierId, IReadOnlyList<PurchaseOrderLineRequest> requests, CancellationToken ct)
     {
         var itemIds = requests.Select(r => r.ItemId!.Value).ToList();
         var prices = await db.SupplierItems.AsNoTracking()
             .Where(i => i.SupplierId == supplierId && itemIds.Contains(i.ItemId))
             .ToDictionaryAsync(i => i.ItemId, i => i.UnitPrice, ct);
-        var items = await LookUpAsync(itemIds, ct);
+        Dictionary<Guid, CatalogItem?> items;
+        try
+        {
+            items = await LookUpAsync(itemIds, ct);
+        }
+        catch (CatalogUnavailableException)
+        {
+            return ([], Problems.Unavailable("catalog service"));
+        }
 
         var errors = new Dictionary<string, string[]>();
         var lines = new List<PurchaseOrderLine>();
@@ -55,7 +64,7 @@ public sealed class PurchaseOrderLineBuilder(ProcurementDbContext db, CatalogCli
                 UnitPrice = price.Value,
             });
         }
-        return (lines, errors);
+        return errors.Count > 0 ? ([], Problems.Invalid(errors)) : (lines, null);
     }
 
     private async Task<Dictionary<Guid, CatalogItem?>> LookUpAsync(IEnumerable<Guid> ids, CancellationToken ct)

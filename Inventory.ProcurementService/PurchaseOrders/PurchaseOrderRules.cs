@@ -1,12 +1,33 @@
+using Inventory.ProcurementService.Audit;
+
 namespace Inventory.ProcurementService.PurchaseOrders;
 
 /// <summary>
 /// The purchase-order life cycle: Draft → Submitted → Partially received → Received; Cancelled from Draft
-/// or Submitted while nothing is received; Closed short-closes a partially received order.
+/// or Submitted while nothing is received; Closed short-closes a partially received order. Validation error keys
+/// are JSON paths such as <c>lines[2].quantity</c>.
 /// </summary>
 public static class PurchaseOrderRules
 {
     public const int MaxLines = 500;
+    public const int NotesMaxLength = 2000;
+    public const decimal MaxQuantity = 1_000_000_000m;
+
+    public static Dictionary<string, string[]> Validate(CreatePurchaseOrderRequest request)
+    {
+        var errors = Validate(request.ExpectedDate, request.Notes, request.Lines);
+        if ((request.SupplierId ?? Guid.Empty) == Guid.Empty)
+            errors["supplierId"] = ["Supplier is required."];
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> Validate(UpdatePurchaseOrderRequest request)
+    {
+        var errors = Validate(request.ExpectedDate, request.Notes, request.Lines);
+        if (request.Version is null)
+            errors["version"] = ["Version is required: send the version you read."];
+        return errors;
+    }
 
     public static bool IsEditable(PurchaseOrderStatus status) => status == PurchaseOrderStatus.Draft;
 
@@ -23,6 +44,15 @@ public static class PurchaseOrderRules
         (PurchaseOrderStatus.Draft or PurchaseOrderStatus.Submitted, PurchaseOrderStatus.Cancelled) => null,
         (PurchaseOrderStatus.PartiallyReceived, PurchaseOrderStatus.Closed) => null,
         _ => $"A {Describe(from)} purchase order cannot be {Verb(to)}.",
+    };
+
+    /// <summary>The audit action of a status change a person makes (receipts change status on their own).</summary>
+    public static string AuditAction(PurchaseOrderStatus to) => to switch
+    {
+        PurchaseOrderStatus.Submitted => ProcurementAuditActions.Submit,
+        PurchaseOrderStatus.Cancelled => ProcurementAuditActions.Cancel,
+        PurchaseOrderStatus.Closed => ProcurementAuditActions.Close,
+        _ => AuditActions.Update,
     };
 
     /// <summary>Status after receipts: Received when every line has all it ordered, else Partially received.</summary>
@@ -46,4 +76,39 @@ public static class PurchaseOrderRules
         PurchaseOrderStatus.Closed => "closed",
         _ => $"moved to {Describe(to)}",
     };
+
+    private static Dictionary<string, string[]> Validate(DateOnly? expectedDate, string? notes, IReadOnlyList<PurchaseOrderLineRequest>? lines)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (notes?.Length > NotesMaxLength)
+            errors["notes"] = [$"Notes must be at most {NotesMaxLength} characters."];
+        TextFields.RefuseNul(errors, ("notes", notes));
+        if (expectedDate is { Year: < 2000 or > 2200 })
+            errors["expectedDate"] = ["Expected date is out of range."];
+        lines ??= [];
+        if (lines.Count > MaxLines)
+            errors["lines"] = [$"A purchase order has at most {MaxLines} lines."];
+
+        var seen = new HashSet<Guid>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line is null)
+            {
+                errors[$"lines[{i}]"] = ["A line is required."];
+                continue;
+            }
+            if ((line.ItemId ?? Guid.Empty) == Guid.Empty)
+                errors[$"lines[{i}].itemId"] = ["Item is required."];
+            else if (!seen.Add(line.ItemId!.Value))
+                errors[$"lines[{i}].itemId"] = ["This item is already on another line; change that line's quantity instead."];
+            if (line.Quantity is null or <= 0 or > MaxQuantity)
+                errors[$"lines[{i}].quantity"] = ["Quantity must be more than zero."];
+            else if (decimal.Round(line.Quantity.Value, 4) != line.Quantity)
+                errors[$"lines[{i}].quantity"] = ["At most 4 decimal places."];
+            if (line.UnitPrice is < 0 || line.UnitPrice is { } price && decimal.Round(price, 4) != price)
+                errors[$"lines[{i}].unitPrice"] = ["Unit price must be zero or more, with at most 4 decimals."];
+        }
+        return errors;
+    }
 }

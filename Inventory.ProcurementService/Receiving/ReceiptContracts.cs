@@ -6,13 +6,16 @@ public sealed record ReceiveLineRequest(Guid? LineId, decimal? Quantity);
 public sealed record ReceiveRequest(Guid? LocationId, IReadOnlyList<ReceiveLineRequest>? Lines);
 
 public sealed record ReceiptLineDto(Guid Id, Guid PurchaseOrderLineId, Guid ItemId, decimal Quantity, string PostingState,
-    int Attempts, string? LastError, DateTimeOffset? PostedAt);
+    int Attempts, string? LastError, DateTimeOffset? PostedAt)
+{
+    public static ReceiptLineDto From(ReceiptLine l) =>
+        new(l.Id, l.PurchaseOrderLineId, l.ItemId, l.Quantity, l.PostingState.ToString(), l.Attempts, l.LastError, l.PostedAt);
+}
 
 public sealed record ReceiptDto(Guid Id, Guid PurchaseOrderId, string Reference, Guid LocationId, string ReceivedBy,
     DateTimeOffset ReceivedAt, IReadOnlyList<ReceiptLineDto> Lines)
 {
     public static ReceiptDto From(Receipt receipt) => new(receipt.Id, receipt.PurchaseOrderId,
         receipt.Lines.FirstOrDefault()?.Reference ?? "", receipt.LocationId, receipt.ReceivedBy, receipt.ReceivedAt,
-        receipt.Lines.Select(l => new ReceiptLineDto(l.Id, l.PurchaseOrderLineId, l.ItemId, l.Quantity, l.PostingState.ToString(),
-            l.Attempts, l.LastError, l.PostedAt)).ToList());
+        receipt.Lines.Select(ReceiptLineDto.From).ToList());
 }

@@ -46,7 +46,7 @@ public sealed class ReceiptDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<ProcurementDbContext>();
         var catalog = scope.ServiceProvider.GetRequiredService<CatalogReceiptsClient>();
         var settings = options.Value;
-        var now = clock.GetUtcNow();
+        var now = clock.DatabaseNow();
 
         var claimed = await db.Database.SqlQuery<ClaimedLine>($"""
             UPDATE receipt_lines SET next_attempt_at = {now + settings.ClaimLease}
@@ -73,11 +73,10 @@ public sealed class ReceiptDispatcher(
                 new CatalogReceipt(line.Id, line.ItemId, line.LocationId, line.Quantity, line.Reference), ct);
             if (posted)
             {
-                var at = clock.GetUtcNow();
-                await db.Database.ExecuteSqlAsync($"""
-                    UPDATE receipt_lines SET posting_state = 'Posted', posted_at = {at}, attempts = attempts + 1, last_error = NULL
-                    WHERE id = {line.Id}
-                    """, ct);
+                var at = clock.DatabaseNow();
+                await db.ReceiptLines.Where(l => l.Id == line.Id).ExecuteUpdateAsync(l => l
+                    .SetProperty(x => x.PostingState, PostingState.Posted).SetProperty(x => x.PostedAt, at)
+                    .SetProperty(x => x.Attempts, x => x.Attempts + 1).SetProperty(x => x.LastError, (string?)null), ct);
                 logger.LogInformation("Posted receipt line {ReceiptLineId} ({Reference}) to the catalog", line.Id, line.Reference);
                 return;
             }
@@ -88,12 +87,12 @@ public sealed class ReceiptDispatcher(
         }
 
         var attempts = line.Attempts + 1;
+        var lastError = Truncate(error);
         var settings = options.Value;
-        var next = clock.GetUtcNow() + RetrySchedule.Delay(attempts, settings.InitialRetryDelay, settings.MaxRetryDelay, Random.Shared.NextDouble());
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE receipt_lines SET posting_state = 'Failing', attempts = {attempts}, last_error = {Truncate(error)}, next_attempt_at = {next}
-            WHERE id = {line.Id}
-            """, ct);
+        var next = clock.DatabaseNow() + RetrySchedule.Delay(attempts, settings.InitialRetryDelay, settings.MaxRetryDelay, Random.Shared.NextDouble());
+        await db.ReceiptLines.Where(l => l.Id == line.Id).ExecuteUpdateAsync(l => l
+            .SetProperty(x => x.PostingState, PostingState.Failing).SetProperty(x => x.Attempts, attempts)
+            .SetProperty(x => x.LastError, lastError).SetProperty(x => x.NextAttemptAt, next), ct);
         logger.LogWarning("Posting receipt line {ReceiptLineId} failed (attempt {Attempts}), next try at {Next}: {Error}", line.Id, attempts, next, error);
     }
 

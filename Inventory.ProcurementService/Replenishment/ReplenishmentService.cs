@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Inventory.ProcurementService.Replenishment;
 
 /// <summary>Reads low stock from the catalog, nets it of what is on order here, and turns chosen suggestions into drafts.</summary>
-public sealed class ReplenishmentService(ProcurementDbContext db, CatalogClient catalog, TimeProvider clock)
+public sealed class ReplenishmentService(ProcurementDbContext db, CatalogItemsClient catalog, PurchaseOrderService orders, TimeProvider clock)
 {
     private static readonly PurchaseOrderStatus[] OpenStatuses =
         [PurchaseOrderStatus.Draft, PurchaseOrderStatus.Submitted, PurchaseOrderStatus.PartiallyReceived];
@@ -24,52 +24,50 @@ public sealed class ReplenishmentService(ProcurementDbContext db, CatalogClient 
             .ToList();
 
     /// <summary>
-    /// Creates one draft per supplier from the current suggestions for <paramref name="itemIds"/>. Runs under a
-    /// transaction-scoped advisory lock, so two people doing this at once cannot both order the same shortfall:
-    /// the second sees the first's drafts as on order.
+    /// Creates one draft per supplier from the current suggestions for <paramref name="itemIds"/>, inside the caller's
+    /// transaction. A transaction-scoped advisory lock makes two people doing this at once take turns, so they cannot
+    /// both order the same shortfall: the second sees the first's drafts as on order.
     /// </summary>
-    public async Task<CreateDraftsResult> CreateDraftsAsync(IReadOnlyList<Guid> itemIds, string createdBy, CancellationToken ct)
+    public async Task<Outcome<CreateDraftsResult>> CreateDraftsAsync(IReadOnlyList<Guid> itemIds, string createdBy, CancellationToken ct)
     {
-        var lowStock = (await catalog.ListLowStockAsync(ct)).Where(i => itemIds.Contains(i.Id)).ToList();
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        IReadOnlyList<CatalogItem> lowStock;
+        try
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('replenishment'))", ct);
+            lowStock = (await catalog.ListLowStockAsync(ct)).Where(i => itemIds.Contains(i.Id)).ToList();
+        }
+        catch (CatalogUnavailableException)
+        {
+            return Problems.Unavailable("catalog service");
+        }
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('replenishment'))", ct);
 
-            var suggestions = await SuggestForAsync(lowStock, ct);
-            var skipped = itemIds.Where(id => suggestions.All(s => s.ItemId != id))
-                .Select(id => new SkippedItem(id, "Not below its reorder point once stock on order is counted."))
-                .Concat(suggestions.Where(s => s.Supplier is null).Select(s => new SkippedItem(s.ItemId, $"No supplier sells {s.Sku}.")))
-                .ToList();
+        var suggestions = await SuggestForAsync(lowStock, ct);
+        var skipped = itemIds.Where(id => suggestions.All(s => s.ItemId != id))
+            .Select(id => new SkippedItem(id, "Not below its reorder point once stock on order is counted."))
+            .Concat(suggestions.Where(s => s.Supplier is null).Select(s => new SkippedItem(s.ItemId, $"No supplier sells {s.Sku}.")))
+            .ToList();
 
-            var drafts = new List<(PurchaseOrder Order, int Lines)>();
-            var now = clock.GetUtcNow();
-            foreach (var group in suggestions.Where(s => s.Supplier is not null).GroupBy(s => s.Supplier!.SupplierId))
+        var drafts = new List<PurchaseOrder>();
+        var now = clock.DatabaseNow();
+        foreach (var group in suggestions.Where(s => s.Supplier is not null).GroupBy(s => s.Supplier!.SupplierId))
+        {
+            var supplier = await db.Suppliers.AsNoTracking().FirstAsync(s => s.Id == group.Key, ct);
+            if (supplier.IsArchived)
             {
-                var supplier = await db.Suppliers.AsNoTracking().FirstAsync(s => s.Id == group.Key, ct);
-                if (supplier.IsArchived)
-                {
-                    skipped.AddRange(group.Select(s => new SkippedItem(s.ItemId, $"Supplier {supplier.Name} is archived.")));
-                    continue;
-                }
-                var order = new PurchaseOrder { SupplierId = supplier.Id, Currency = supplier.Currency, CreatedBy = createdBy, CreatedAt = now, UpdatedAt = now,
-                    Notes = "Created from replenishment suggestions." };
-                var lineNumber = 0;
-                order.Lines.AddRange(group.OrderBy(s => s.Sku).Select(s => new PurchaseOrderLine
-                {
-                    PurchaseOrderId = order.Id, LineNumber = ++lineNumber, ItemId = s.ItemId, ItemSku = s.Sku, Description = s.Name,
-                    QuantityOrdered = s.SuggestedQuantity, UnitPrice = s.Supplier!.UnitPrice,
-                }));
-                order.StatusChanges.Add(new PurchaseOrderStatusChange { PurchaseOrderId = order.Id, To = PurchaseOrderStatus.Draft, ChangedBy = createdBy, ChangedAt = now });
-                db.PurchaseOrders.Add(order);
-                drafts.Add((order, lineNumber));
+                skipped.AddRange(group.Select(s => new SkippedItem(s.ItemId, $"Supplier {supplier.Name} is archived.")));
+                continue;
             }
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return new CreateDraftsResult(drafts.Select(d => new CreatedDraft(d.Order.Id, d.Order.Number, d.Order.SupplierId, d.Lines)).ToList(), skipped);
-        });
+            var order = PurchaseOrderService.NewDraft(supplier, createdBy, now, "Created from replenishment suggestions.");
+            var lineNumber = 0;
+            order.Lines.AddRange(group.OrderBy(s => s.Sku).Select(s => new PurchaseOrderLine
+            {
+                PurchaseOrderId = order.Id, LineNumber = ++lineNumber, ItemId = s.ItemId, ItemSku = s.Sku, Description = s.Name,
+                QuantityOrdered = s.SuggestedQuantity, UnitPrice = s.Supplier!.UnitPrice,
+            }));
+            drafts.Add(order);
+        }
+        await orders.AddDraftsAsync(drafts, ct);
+        return new CreateDraftsResult(drafts.Select(d => new CreatedDraft(d.Id, d.Number, d.SupplierId, d.Lines.Count)).ToList(), skipped);
     }
 
     private async Task<IReadOnlyList<Suggestion>> SuggestForAsync(IReadOnlyList<CatalogItem> lowStock, CancellationToken ct)

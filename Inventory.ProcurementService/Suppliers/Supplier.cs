@@ -1,7 +1,9 @@
+using Inventory.ProcurementService.Audit;
+
 namespace Inventory.ProcurementService.Suppliers;
 
 /// <summary>A company the business buys from.</summary>
-public sealed class Supplier
+public sealed class Supplier : IVersioned, IAuditedEntity
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -24,6 +26,22 @@ public sealed class Supplier
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>Concurrency token (xmin): an update based on a stale read gets 409.</summary>
-    public uint Version { get; set; }
+    /// <summary>Optimistic concurrency (<see cref="Versioning"/>): an update based on a stale read gets 409.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>The fields the audit trail compares (JSON names).</summary>
+    public IReadOnlyDictionary<string, object?> AuditFields() => new Dictionary<string, object?>
+    {
+        ["name"] = Name,
+        ["contactName"] = ContactName,
+        ["email"] = Email,
+        ["phone"] = Phone,
+        ["address"] = Address,
+        ["website"] = Website,
+        ["paymentTerms"] = PaymentTerms,
+        ["leadTimeDays"] = LeadTimeDays,
+        ["currency"] = Currency,
+        ["notes"] = Notes,
+        ["isArchived"] = IsArchived,
+    };
 }

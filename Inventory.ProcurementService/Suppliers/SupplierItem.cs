@@ -1,7 +1,9 @@
+using Inventory.ProcurementService.Audit;
+
 namespace Inventory.ProcurementService.Suppliers;
 
 /// <summary>What a supplier sells us of one catalog item, and on what terms.</summary>
-public sealed class SupplierItem
+public sealed class SupplierItem : IVersioned, IAuditedEntity
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid SupplierId { get; init; }
@@ -20,5 +22,20 @@ public sealed class SupplierItem
     /// <summary>At most one supplier item per catalog item is preferred (a partial unique index).</summary>
     public bool IsPreferred { get; set; }
 
-    public uint Version { get; set; }
+    /// <summary>Optimistic concurrency (<see cref="Versioning"/>): an update based on a stale read gets 409.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>The fields the audit trail compares (JSON names).</summary>
+    public IReadOnlyDictionary<string, object?> AuditFields() => new Dictionary<string, object?>
+    {
+        ["supplierId"] = SupplierId,
+        ["itemId"] = ItemId,
+        ["itemSku"] = ItemSku,
+        ["itemName"] = ItemName,
+        ["supplierSku"] = SupplierSku,
+        ["unitPrice"] = UnitPrice,
+        ["minimumOrderQuantity"] = MinimumOrderQuantity,
+        ["leadTimeDays"] = LeadTimeDays,
+        ["isPreferred"] = IsPreferred,
+    };
 }

@@ -12,6 +12,7 @@ public static partial class SupplierRules
     public const int LongTextMaxLength = 2000;
     public const int MaxLeadTimeDays = 365;
     public const string DefaultCurrency = "USD";
+    public const string VersionRequired = "Version is required: send the version you read.";
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyCode();
@@ -19,7 +20,7 @@ public static partial class SupplierRules
     [GeneratedRegex(@"^[0-9+()\-. /]{3,40}$")]
     private static partial Regex PhoneNumber();
 
-    public static Dictionary<string, string[]> Validate(CreateSupplierRequest request)
+    public static Dictionary<string, string[]> Validate(SupplierRequest request, bool creating)
     {
         var errors = new Dictionary<string, string[]>();
         var name = request.Name?.Trim();
@@ -45,6 +46,11 @@ public static partial class SupplierRules
         CheckLength(errors, "website", request.Website, ShortTextMaxLength);
         CheckLength(errors, "paymentTerms", request.PaymentTerms, ShortTextMaxLength);
         CheckLength(errors, "notes", request.Notes, LongTextMaxLength);
+        if (!creating && request.Version is null)
+            errors["version"] = [VersionRequired];
+        TextFields.RefuseNul(errors, ("name", request.Name), ("contactName", request.ContactName), ("email", request.Email),
+            ("phone", request.Phone), ("address", request.Address), ("website", request.Website),
+            ("paymentTerms", request.PaymentTerms), ("currency", request.Currency), ("notes", request.Notes));
         return errors;
     }
 
@@ -63,6 +69,9 @@ public static partial class SupplierRules
             errors["leadTimeDays"] = [$"Lead time must be between 0 and {MaxLeadTimeDays} days."];
         if (request.SupplierSku?.Trim().Length > 64)
             errors["supplierSku"] = ["Must be at most 64 characters."];
+        if (!creating && request.Version is null)
+            errors["version"] = [VersionRequired];
+        TextFields.RefuseNul(errors, ("supplierSku", request.SupplierSku));
         return errors;
     }
 

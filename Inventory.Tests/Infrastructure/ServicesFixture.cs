@@ -36,7 +36,7 @@ public sealed class ServicesFixture : IAsyncLifetime
                     o.InitialRetryDelay = TimeSpan.FromMilliseconds(200);
                     o.MaxRetryDelay = TimeSpan.FromSeconds(1);
                 })
-                .AddHttpClient<CatalogClient>()
+                .AddHttpClient<CatalogItemsClient>()
                 .ConfigureHttpClient(client => client.BaseAddress = new Uri("http://catalog/"))
                 .ConfigurePrimaryHttpMessageHandler(() => new FaultyLink(Catalog.Server.CreateHandler(), CatalogLink))
                 .Services.AddHttpClient<CatalogReceiptsClient>()

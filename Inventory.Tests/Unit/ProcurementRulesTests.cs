@@ -64,6 +64,14 @@ public sealed class ProcurementRulesTests
     }
 
     [Fact]
+    public void An_order_needs_a_supplier_and_its_notes_no_nul_character()
+    {
+        var errors = PurchaseOrderRules.Validate(new CreatePurchaseOrderRequest(null, null, "rush\0", []));
+
+        Assert.Equal(["notes", "supplierId"], errors.Keys.Order());
+    }
+
+    [Fact]
     public void Cancelling_is_refused_once_anything_was_received()
     {
         Assert.Null(PurchaseOrderRules.CheckTransition(PurchaseOrderStatus.Submitted, PurchaseOrderStatus.Cancelled, 1, anythingReceived: false));

@@ -24,58 +24,6 @@ namespace Inventory.ProcurementService.Data.Migrations
 
             modelBuilder.HasSequence("purchase_order_number_seq");
 
-            modelBuilder.Entity("Inventory.ProcurementService.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("action");
-
-                    b.Property<string>("After")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("after");
-
-                    b.Property<string>("Before")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("before");
-
-                    b.Property<DateTimeOffset>("ChangedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("changed_at");
-
-                    b.Property<string>("ChangedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("changed_by");
-
-                    b.Property<Guid>("EntityId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("entity_id");
-
-                    b.Property<string>("EntityType")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("entity_type");
-
-                    b.HasKey("Id")
-                        .HasName("pk_audit_entries");
-
-                    b.HasIndex("EntityType", "EntityId", "ChangedAt")
-                        .HasDatabaseName("ix_audit_entries_entity_type_entity_id_changed_at");
-
-                    b.ToTable("audit_entries", (string)null);
-                });
-
             modelBuilder.Entity("Inventory.ProcurementService.PurchaseOrders.PurchaseOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -146,11 +94,12 @@ namespace Inventory.ProcurementService.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.Property<uint>("Version")
+                    b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_purchase_orders");
@@ -315,41 +264,6 @@ namespace Inventory.ProcurementService.Data.Migrations
                     b.ToTable("receipts", (string)null);
                 });
 
-            modelBuilder.Entity("Inventory.ProcurementService.Receiving.ReceiptIdempotencyKey", b =>
-                {
-                    b.Property<string>("Caller")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("caller");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("key");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid?>("ReceiptId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("receipt_id");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("request_hash");
-
-                    b.HasKey("Caller", "Key")
-                        .HasName("pk_receipt_idempotency_keys");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_receipt_idempotency_keys_created_at");
-
-                    b.ToTable("receipt_idempotency_keys", (string)null);
-                });
-
             modelBuilder.Entity("Inventory.ProcurementService.Receiving.ReceiptLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -500,11 +414,12 @@ namespace Inventory.ProcurementService.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.Property<uint>("Version")
+                    b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
 
                     b.Property<string>("Website")
                         .HasMaxLength(200)
@@ -574,11 +489,12 @@ namespace Inventory.ProcurementService.Data.Migrations
                         .HasColumnType("numeric(18,4)")
                         .HasColumnName("unit_price");
 
-                    b.Property<uint>("Version")
+                    b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_supplier_items");
@@ -598,6 +514,94 @@ namespace Inventory.ProcurementService.Data.Migrations
 
                             t.HasCheckConstraint("ck_supplier_items_price_not_negative", "unit_price >= 0");
                         });
+                });
+
+            modelBuilder.Entity("Inventory.ServiceDefaults.Kit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("EntityType", "EntityId", "Id")
+                        .HasDatabaseName("ix_audit_entries_entity_type_entity_id_id");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Inventory.ServiceDefaults.Kit.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("text")
+                        .HasColumnName("response_body");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Caller", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("Inventory.ProcurementService.PurchaseOrders.PurchaseOrderLine", b =>

@@ -2,6 +2,7 @@ using Inventory.CatalogService.Data;
 using Inventory.ProcurementService.Data;
 using Inventory.ServiceDefaults;
 using Inventory.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -12,35 +13,27 @@ namespace Inventory.Tests.Service.Platform;
 public sealed class IdempotencyKeyCleanupTests(ServicesFixture fixture)
 {
     [Fact]
-    public async Task Catalog_keys_older_than_the_retention_are_deleted_and_newer_ones_kept()
+    public Task Catalog_keys_older_than_the_retention_are_deleted_and_newer_ones_kept() =>
+        PurgesOnlyOldKeysAsync(ResourceNames.CatalogDb, fixture.Catalog.Services.GetRequiredService<IdempotencyKeyCleanup<CatalogDbContext>>());
+
+    [Fact]
+    public Task Procurement_keys_older_than_the_retention_are_deleted_and_newer_ones_kept() =>
+        PurgesOnlyOldKeysAsync(ResourceNames.ProcurementDb, fixture.Procurement.Services.GetRequiredService<IdempotencyKeyCleanup<ProcurementDbContext>>());
+
+    private async Task PurgesOnlyOldKeysAsync<TContext>(string database, IdempotencyKeyCleanup<TContext> cleanup) where TContext : DbContext
     {
-        await fixture.ResetAsync(ResourceNames.CatalogDb);
-        await ExecuteAsync(ResourceNames.CatalogDb, """
+        await fixture.ResetAsync(database);
+        await ExecuteAsync(database, """
             INSERT INTO idempotency_keys (caller, key, request_hash, status_code, created_at) VALUES
               ('u', 'old', 'h', 201, now() - interval '8 days'),
               ('u', 'new', 'h', 201, now() - interval '6 days')
             """);
 
-        var deleted = await fixture.Catalog.Services.GetRequiredService<IdempotencyKeyCleanup<CatalogDbContext>>().PurgeAsync(CancellationToken.None);
+        var deleted = await cleanup.PurgeAsync(CancellationToken.None);
 
-        Assert.Equal(1, deleted);
-        Assert.Equal("new", await ScalarAsync(ResourceNames.CatalogDb, "SELECT string_agg(key, ',') FROM idempotency_keys"));
-    }
-
-    [Fact]
-    public async Task Procurement_receipt_keys_older_than_the_retention_are_deleted_and_newer_ones_kept()
-    {
-        await fixture.ResetAsync(ResourceNames.ProcurementDb);
-        await ExecuteAsync(ResourceNames.ProcurementDb, """
-            INSERT INTO receipt_idempotency_keys (caller, key, request_hash, created_at) VALUES
-              ('u', 'old', 'h', now() - interval '30 days'),
-              ('u', 'new', 'h', now())
-            """);
-
-        var deleted = await fixture.Procurement.Services.GetRequiredService<IdempotencyKeyCleanup<ProcurementDbContext>>().PurgeAsync(CancellationToken.None);
-
-        Assert.Equal(1, deleted);
-        Assert.Equal("new", await ScalarAsync(ResourceNames.ProcurementDb, "SELECT string_agg(key, ',') FROM receipt_idempotency_keys"));
+        // The host's own hourly run starts with the host and may have purged the old key a moment earlier.
+        Assert.InRange(deleted, 0, 1);
+        Assert.Equal("new", await ScalarAsync(database, "SELECT string_agg(key, ',') FROM idempotency_keys"));
     }
 
     private async Task ExecuteAsync(string database, string sql)

@@ -55,6 +55,7 @@ public sealed class PurchaseOrderTests(ServicesFixture fixture) : IAsyncLifetime
     [InlineData("""{"supplierId":"SUPPLIER","lines":[{"itemId":"00000000-0000-0000-0000-000000000001","quantity":1,"unitPrice":1}]}""", "lines[0].itemId")]
     [InlineData("""{"supplierId":"00000000-0000-0000-0000-000000000001"}""", "supplierId")]
     [InlineData("""{"supplierId":"SUPPLIER","expectedDate":"soon"}""", "expectedDate")]
+    [InlineData("""{"supplierId":"SUPPLIER","notes":"rush\u0000"}""", "notes")]
     public async Task Invalid_orders_are_rejected_with_the_field_named_and_nothing_is_stored(string template, string field)
     {
         var supplier = await _data.SupplierAsync();
@@ -223,12 +224,16 @@ public sealed class PurchaseOrderTests(ServicesFixture fixture) : IAsyncLifetime
         var draft = await _data.DraftAsync(supplier.Id, (item.Id, 5, 2));
         await _data.Manager.PostAsJsonAsync($"/api/purchase-orders/{draft.Id}/submit", new { version = draft.Version });
 
-        var audit = (await _data.Manager.GetFromJsonAsync<List<Inventory.ProcurementService.Apis.AuditEntryDto>>($"/api/audit?entityId={draft.Id}"))!;
+        var audit = (await _data.Manager.GetFromJsonAsync<Page<AuditEntryDto>>($"/api/audit?entityType=purchase-order&entityId={draft.Id}"))!.Items;
 
-        Assert.Equal(["created", "status:Submitted"], audit.Select(a => a.Action));
-        Assert.All(audit, a => Assert.Equal("manager-1", a.ChangedBy));
-        Assert.Equal("Draft", audit[1].Before!.Value.GetProperty("status").GetString());
-        Assert.Equal("Submitted", audit[1].After!.Value.GetProperty("status").GetString());
+        Assert.Equal(["submit", "create"], audit.Select(a => a.Action));
+        Assert.All(audit, a => Assert.Equal("manager-1", a.UserId));
+        Assert.Equal("I-1 × 5 @ 2", audit[1].Changes["lines"].After.GetString());
+        Assert.Equal(draft.Number, audit[1].Changes["number"].After.GetString());
+        var submit = audit[0].Changes;
+        Assert.Equal(["status"], submit.Keys);
+        Assert.Equal("Draft", submit["status"].Before.GetString());
+        Assert.Equal("Submitted", submit["status"].After.GetString());
     }
 
     private async Task<PurchaseOrderDto> OrderInStatusAsync(string status)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Inventory.ProcurementService.Receiving;
 using Inventory.Tests.Infrastructure;
@@ -73,15 +74,34 @@ public sealed class ReceiptPostingTests(ServicesFixture fixture) : IAsyncLifetim
         await WaitUntilAsync(async () => (await LinesAsync(order.Id)).All(l => l.PostingState == "Failing" && l.Attempts > 0), "posting has been tried and failed");
         var failing = await LinesAsync(order.Id);
         Assert.All(failing, l => Assert.False(string.IsNullOrEmpty(l.LastError)));
-        var pending = (await _data.Manager.GetFromJsonAsync<List<ReceiptLineDto>>("/api/receipts?state=failing"))!;
-        Assert.Equal(failing.Select(l => l.Id).Order(), pending.Select(l => l.Id).Order());
+        var pending = (await _data.Manager.GetFromJsonAsync<Page<ReceiptLineDto>>("/api/receipts?state=failing"))!;
+        Assert.Equal(failing.Select(l => l.Id).Order(), pending.Items.Select(l => l.Id).Order());
         fixture.CatalogLink.Down = false;
         Assert.Equal((0m, 0), await _data.StockAsync(itemId));
 
         await WaitUntilAsync(async () => (await LinesAsync(order.Id)).All(l => l.PostingState == "Posted"), "both lines are posted");
 
         Assert.Equal((5m, 2), await _data.StockAsync(itemId));
-        Assert.Empty((await _data.Manager.GetFromJsonAsync<List<ReceiptLineDto>>("/api/receipts"))!);
+        Assert.Empty((await _data.Manager.GetFromJsonAsync<Page<ReceiptLineDto>>("/api/receipts"))!.Items);
+    }
+
+    [Fact]
+    public async Task Unposted_lines_are_listed_a_page_at_a_time_oldest_first()
+    {
+        var (order, _, location) = await OrderAsync(10);
+        fixture.CatalogLink.Down = true;
+        foreach (var quantity in new[] { 1m, 2m, 3m })
+            await ReceiveAsync(order, quantity, location);
+
+        var first = (await _data.Manager.GetFromJsonAsync<Page<ReceiptLineDto>>("/api/receipts?pageSize=2"))!;
+        var second = (await _data.Manager.GetFromJsonAsync<Page<ReceiptLineDto>>($"/api/receipts?pageSize=2&after={first.NextCursor}"))!;
+        var badState = await _data.Manager.GetAsync("/api/receipts?state=posted");
+
+        Assert.Equal(2, first.Items.Count);
+        Assert.Single(second.Items);
+        Assert.Null(second.NextCursor);
+        Assert.Equal([1m, 2m, 3m], first.Items.Concat(second.Items).Select(l => l.Quantity));
+        Assert.Contains("state", (await badState.AssertProblemAsync(HttpStatusCode.BadRequest)).Keys);
     }
 
     [Fact]

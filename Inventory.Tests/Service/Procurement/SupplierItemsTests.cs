@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Inventory.ProcurementService.Apis;
 using Inventory.ProcurementService.Suppliers;
 using Inventory.Tests.Infrastructure;
 
@@ -106,10 +105,13 @@ public sealed class SupplierItemsTests(ServicesFixture fixture) : IAsyncLifetime
         var withArchived = (await _data.Manager.GetFromJsonAsync<Inventory.ServiceDefaults.Kit.Page<SupplierDto>>("/api/suppliers?includeArchived=true"))!;
         Assert.Equal("Acme Ltd", Assert.Single(withArchived.Items).Name);
 
-        var audit = (await _data.Manager.GetFromJsonAsync<List<Inventory.ProcurementService.Apis.AuditEntryDto>>($"/api/audit?entityType=supplier&entityId={supplier.Id}"))!;
-        Assert.Equal(["created", "updated", "archived"], audit.Select(a => a.Action));
-        Assert.Equal("Acme", audit[1].Before!.Value.GetProperty("name").GetString());
-        Assert.Equal("Acme Ltd", audit[1].After!.Value.GetProperty("name").GetString());
-        Assert.All(audit, a => Assert.Equal("manager-1", a.ChangedBy));
+        var audit = (await _data.Manager.GetFromJsonAsync<Page<AuditEntryDto>>($"/api/audit?entityType=supplier&entityId={supplier.Id}"))!.Items;
+        Assert.Equal(["archive", "update", "create"], audit.Select(a => a.Action));
+        var update = audit[1].Changes;
+        Assert.Equal(["currency", "leadTimeDays", "name"], update.Keys.Order()); // PUT replaces: no currency is the default, USD
+        Assert.Equal("Acme", update["name"].Before.GetString());
+        Assert.Equal("Acme Ltd", update["name"].After.GetString());
+        Assert.True(audit[0].Changes["isArchived"].After.GetBoolean());
+        Assert.All(audit, a => Assert.Equal("manager-1", a.UserId));
     }
 }

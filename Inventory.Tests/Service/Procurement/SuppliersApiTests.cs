@@ -55,6 +55,8 @@ public sealed class SuppliersApiTests(ServicesFixture fixture) : IAsyncLifetime
     [InlineData("""{"name":"A","leadTimeDays":366}""", "leadTimeDays")]
     [InlineData("""{"name":"A","leadTimeDays":"soon"}""", "leadTimeDays")]
     [InlineData("""{"name":"A","currency":"EURO"}""", "currency")]
+    [InlineData("""{"name":"A","notes":"first\u0000second"}""", "notes")] // PostgreSQL cannot store NUL
+    [InlineData("""{"name":"Acme\u0000"}""", "name")]
     public async Task Invalid_supplier_is_rejected_with_the_field_named_and_nothing_is_stored(string json, string field)
     {
         var response = await _client.PostAsync("/api/suppliers", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
@@ -88,6 +90,14 @@ public sealed class SuppliersApiTests(ServicesFixture fixture) : IAsyncLifetime
         var found = (await _client.GetFromJsonAsync<Page<SupplierDto>>("/api/suppliers?search=smith"))!;
 
         Assert.Equal(["Acme", "Smith & Sons"], found.Items.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task A_search_with_a_nul_character_is_a_400_naming_it()
+    {
+        var response = await _client.GetAsync("/api/suppliers?search=ac%00me");
+
+        Assert.Contains("search", (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).Keys);
     }
 
     [Fact]

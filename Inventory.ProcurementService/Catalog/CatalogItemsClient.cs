@@ -1,26 +1,17 @@
-using Inventory.ServiceDefaults.Kit;
 using System.Net;
 using System.Net.Http.Json;
-using Inventory.ServiceDefaults;
 
 namespace Inventory.ProcurementService.Catalog;
 
-/// <summary>The catalog's view of an item, as procurement needs it.</summary>
-public sealed record CatalogItem(Guid Id, string Sku, string Name, string Unit, bool IsArchived,
-    decimal ReorderPoint, decimal ReorderQuantity, decimal OnHand, Guid? PreferredSupplierId);
-
-/// <summary>A receipt movement for the catalog; <c>ReceiptLineId</c> lets the catalog apply it once however often it is sent.</summary>
-public sealed record CatalogReceipt(Guid ReceiptLineId, Guid ItemId, Guid LocationId, decimal Quantity, string Reference);
-
 /// <summary>
-/// Procurement's calls to the catalog, as procurement's own service identity (never as a user).
+/// Procurement's reads of the catalog's items, as procurement's own service identity (never as a user).
 /// Throws <see cref="CatalogUnavailableException"/> when the catalog cannot be reached.
 /// </summary>
-public sealed class CatalogClient(HttpClient http)
+public sealed class CatalogItemsClient(HttpClient http)
 {
     public async Task<CatalogItem?> GetItemAsync(Guid id, CancellationToken ct)
     {
-        using var response = await SendAsync(() => http.GetAsync($"api/items/{id}", ct));
+        using var response = await CatalogUnavailableException.SendAsync(() => http.GetAsync($"api/items/{id}", ct));
         if (response.StatusCode == HttpStatusCode.NotFound)
             return null;
         await EnsureSuccessAsync(response, ct);
@@ -38,7 +29,7 @@ public sealed class CatalogClient(HttpClient http)
         do
         {
             var uri = $"api/stock/low?pageSize={Paging.MaxPageSize}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
-            using var response = await SendAsync(() => http.GetAsync(uri, ct));
+            using var response = await CatalogUnavailableException.SendAsync(() => http.GetAsync(uri, ct));
             await EnsureSuccessAsync(response, ct);
             var page = await response.Content.ReadFromJsonAsync<Page<LowStockItem>>(ct) ?? new Page<LowStockItem>([], null);
             items.AddRange(page.Items.Select(i => new CatalogItem(i.ItemId, i.Sku, i.Name, i.Unit, IsArchived: false,
@@ -52,18 +43,6 @@ public sealed class CatalogClient(HttpClient http)
     private sealed record LowStockItem(Guid ItemId, string Sku, string Name, string Unit, decimal OnHand,
         decimal ReorderPoint, decimal ReorderQuantity, Guid? PreferredSupplierId);
 
-    internal static async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send)
-    {
-        try
-        {
-            return await send();
-        }
-        catch (Exception ex) when (ex is HttpRequestException or Polly.ExecutionRejectedException or TimeoutException or TaskCanceledException)
-        {
-            throw new CatalogUnavailableException(ex);
-        }
-    }
-
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken ct)
     {
         if ((int)response.StatusCode >= 500)
@@ -71,7 +50,4 @@ public sealed class CatalogClient(HttpClient http)
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"The catalog refused the request: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
     }
-
 }
-
-public sealed class CatalogUnavailableException(Exception inner) : Exception("The catalog service is unavailable.", inner);

@@ -1,0 +1,18 @@
+using Inventory.ProcurementService.Audit;
+using Inventory.ProcurementService.Data;
+
+namespace Inventory.ProcurementService.Apis;
+
+public static class ProcurementApis
+{
+    public static WebApplication MapProcurementApis(this WebApplication app)
+    {
+        app.MapSuppliersApi();
+        app.MapSupplierItemsApi();
+        app.MapPurchaseOrdersApi();
+        app.MapReceiptsApi();
+        app.MapReplenishmentApi();
+        app.MapAuditApi<ProcurementDbContext>(AuditEntityTypes.All);
+        return app;
+    }
+}

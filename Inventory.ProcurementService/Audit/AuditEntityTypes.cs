@@ -1,0 +1,11 @@
+namespace Inventory.ProcurementService.Audit;
+
+/// <summary>The entity types procurement records in its audit trail (<c>GET api/audit?entityType=…</c>).</summary>
+public static class AuditEntityTypes
+{
+    public const string Supplier = "supplier";
+    public const string SupplierItem = "supplier-item";
+    public const string PurchaseOrder = "purchase-order";
+
+    public static readonly string[] All = [Supplier, SupplierItem, PurchaseOrder];
+}
