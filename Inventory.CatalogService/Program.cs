@@ -7,20 +7,11 @@ if (args is [BulkSeedCommand.Name, ..])
     return await BulkSeedCommand.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.AddServiceDefaults();
+builder.AddServiceApi();
 builder.AddApplicationServices();
-builder.Services.AddApiProblemDetails();
-builder.Services.AddOpenApi();
 
 var app = builder.Build();
-
-app.UseServiceDefaults();
-app.UseApiProblemDetails();
-app.UseAuthentication();
-app.UseAuthorization();
-app.MapDefaultEndpoints();
-app.MapApiReference();
+app.UseServiceApi();
 app.MapCatalogApis();
 
 app.Run();

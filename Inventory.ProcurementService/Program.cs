@@ -3,20 +3,11 @@ using Inventory.ProcurementService.Extensions;
 using Inventory.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.AddServiceDefaults();
+builder.AddServiceApi();
 builder.AddApplicationServices();
-builder.Services.AddApiProblemDetails();
-builder.Services.AddOpenApi();
 
 var app = builder.Build();
-
-app.UseServiceDefaults();
-app.UseApiProblemDetails();
-app.UseAuthentication();
-app.UseAuthorization();
-app.MapDefaultEndpoints();
-app.MapApiReference();
+app.UseServiceApi();
 app.MapProcurementApis();
 
 app.Run();
