@@ -9,14 +9,13 @@ namespace Inventory.Tests.Infrastructure;
 
 /// <summary>
 /// The whole application as the AppHost wires it — local PostgreSQL on a temp data directory, the
-/// services, web and gateway — started once for all end-to-end tests. Google sign-in is configured against
-/// a <see cref="FakeOAuthServer"/>; only accounts of <see cref="AllowedDomain"/> may sign in, and
-/// <see cref="AdminEmail"/> becomes Admin.
+/// services, web and gateway — started once for the end-to-end tests. Google sign-in is configured against
+/// a <see cref="FakeOAuthServer"/> (see <see cref="SignIn"/>).
 /// </summary>
-public sealed class AppHostFixture : IAsyncLifetime
+public sealed class AppHostFixture : IAsyncLifetime, IWebApp
 {
-    public const string AllowedDomain = "example.test";
-    public const string AdminEmail = "admin@example.test";
+    public const string AllowedDomain = SignIn.AllowedDomain;
+    public const string AdminEmail = SignIn.AdminEmail;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private DirectoryInfo? _dataDirectory;
 
@@ -30,13 +29,13 @@ public sealed class AppHostFixture : IAsyncLifetime
         OAuth = await FakeOAuthServer.StartAsync();
         App = await StartAsync(_dataDirectory.FullName,
         [
-            $"--Parameters:google-client-id={FakeOAuthServer.ClientId}",
-            $"--Parameters:google-client-secret={FakeOAuthServer.ClientSecret}",
-            $"--Auth:Google:AuthorizationEndpoint={OAuth.AuthorizationEndpoint}",
-            $"--Auth:Google:TokenEndpoint={OAuth.TokenEndpoint}",
-            $"--Auth:Google:UserInformationEndpoint={OAuth.UserInformationEndpoint}",
-            $"--Auth:AllowedDomains:0={AllowedDomain}",
-            $"--Auth:AdminEmails:0={AdminEmail}",
+            // The AppHost passes its Auth settings to Web and takes Google's client id and secret as parameters.
+            .. SignIn.Settings(OAuth).Select(setting => setting.Key switch
+            {
+                "Auth:Google:ClientId" => $"--Parameters:google-client-id={setting.Value}",
+                "Auth:Google:ClientSecret" => $"--Parameters:google-client-secret={setting.Value}",
+                _ => $"--{setting.Key}={setting.Value}",
+            }),
             $"--Parameters:web-signing-key={WebKeys.PrivateKeyPem}",
             $"--Parameters:web-signing-public-key={WebKeys.PublicKeyPem}",
             // Every end-to-end request comes from 127.0.0.1, one client to the rate limiter: budgets no test
@@ -75,46 +74,23 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public Uri GatewayUrl => App.GetEndpoint(ResourceNames.Gateway, "http");
 
+    Uri IWebApp.Address => GatewayUrl;
+
     /// <summary>A client of a backend service calling as a user with <paramref name="role"/>, as Web would.</summary>
-    public HttpClient CreateServiceClient(string service, string role, string email = "e2e@example.test")
+    public HttpClient CreateServiceClient(string service, string role)
     {
         var client = App.CreateHttpClient(service);
         var token = new TokenMinter(TokenClaims.UserIssuer, WebKeys.PrivateKeyPem, TimeProvider.System).Mint(service,
-            [new Claim(TokenClaims.Subject, Guid.NewGuid().ToString()), new Claim(TokenClaims.Email, email), new Claim(TokenClaims.Role, role)]);
+            [new Claim(TokenClaims.Subject, Guid.NewGuid().ToString()), new Claim(TokenClaims.Email, "e2e@example.test"), new Claim(TokenClaims.Role, role)]);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
     }
 
     /// <summary>Signs in through the gateway with the real Google handler against the fake provider.</summary>
-    public async Task<BrowserSession> SignInAsync(string email)
-    {
-        var session = new BrowserSession(GatewayUrl);
-        var toProvider = await session.SubmitFormAsync("/login", "/login?handler=Google", new Dictionary<string, string>(), follow: false);
-        var authorize = toProvider.Headers.Location!.ToString() + "&test_user=" + Uri.EscapeDataString(email);
-        await session.GetAsync(authorize);
-        return session;
-    }
+    public Task<BrowserSession> SignInAsync(string email) => SignIn.AsAsync(GatewayUrl, email);
 
-    /// <summary>
-    /// Signs in as <paramref name="email"/> and, unless it is the default Viewer, has the admin give the user
-    /// <paramref name="role"/> on the users page — the way a real deployment hands out roles.
-    /// </summary>
-    public async Task<BrowserSession> SignInAsync(string email, string role)
-    {
-        var session = await SignInAsync(email);
-        if (role == Roles.Viewer)
-            return session;
-        using var admin = await SignInAsync(AdminEmail);
-        var page = await (await admin.GetAsync("/admin/users")).Content.ReadAsStringAsync();
-        var row = System.Text.RegularExpressions.Regex.Match(page,
-            $"<tr data-email=\"{System.Text.RegularExpressions.Regex.Escape(email)}\">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
-        string Hidden(string name) => System.Text.RegularExpressions.Regex.Match(row, $"name=\"{name}\" value=\"([^\"]+)\"").Groups[1].Value;
-        var saved = await admin.SubmitFormAsync("/admin/users", "/admin/users?handler=Role",
-            new Dictionary<string, string> { ["id"] = Hidden("id"), ["version"] = Hidden("version"), ["role"] = role });
-        if (!saved.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Could not make {email} a {role}: {saved.StatusCode}");
-        return session;
-    }
+    /// <summary>Signs in through the gateway and has the admin give the user <paramref name="role"/>.</summary>
+    public Task<BrowserSession> SignInAsync(string email, string role) => SignIn.AsAsync(GatewayUrl, email, role);
 
     public async Task DisposeAsync()
     {
