@@ -8,7 +8,10 @@ using Inventory.Tests.Infrastructure;
 
 namespace Inventory.Tests.EndToEnd;
 
-[Collection(AppHostCollection.Name)]
+/// <summary>
+/// Two AppHosts of its own, one after the other, on one data directory. Not in the shared AppHost's collection:
+/// every AppHost in the tests takes free ports, so this runs beside it.
+/// </summary>
 public sealed class RestartTests
 {
     [Fact]

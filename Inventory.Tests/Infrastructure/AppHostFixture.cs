@@ -46,7 +46,10 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
         ]);
     }
 
-    /// <summary>Starts the AppHost on a data directory and waits until the gateway is healthy.</summary>
+    /// <summary>
+    /// Starts the AppHost on a data directory and waits until the gateway is healthy. Every endpoint gets a
+    /// free port (not the launch profiles' fixed ones), so several AppHosts can run at once.
+    /// </summary>
     public static async Task<DistributedApplication> StartAsync(string dataDirectory, string[]? extraArgs = null)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -54,15 +57,19 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
             [
                 "--Postgres:Mode=local",
                 $"--Postgres:DataDirectory={dataDirectory}",
-                "--Gateway:Port=0", // a random port: a developer's running app may hold 8080
+                "--Gateway:Port=0",
                 .. extraArgs ?? [],
             ],
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
 
-        // Exporters with no collector retry for seconds at shutdown.
         foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            // Exporters with no collector retry for seconds at shutdown.
             project.Annotations.Add(new EnvironmentCallbackAnnotation(env => env["OTEL_SDK_DISABLED"] = "true"));
+            foreach (var endpoint in project.Annotations.OfType<EndpointAnnotation>())
+                endpoint.Port = null;
+        }
 
         var app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);

@@ -115,3 +115,13 @@ public sealed class ServicesCollection : ICollectionFixture<ServicesFixture>
 {
     public const string Name = "services";
 }
+
+/// <summary>
+/// The platform tests (health, migrations, backups, a server restart, sign-in configuration) on a server and
+/// hosts of their own, so they run beside the service tests instead of after them.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<ServicesFixture>
+{
+    public const string Name = "platform";
+}
