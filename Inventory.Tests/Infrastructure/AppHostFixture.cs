@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -9,8 +11,10 @@ namespace Inventory.Tests.Infrastructure;
 
 /// <summary>
 /// The whole application as the AppHost wires it — local PostgreSQL on a temp data directory, the
-/// services, web and gateway — started once for the end-to-end tests. Google sign-in is configured against
-/// a <see cref="FakeOAuthServer"/> (see <see cref="SignIn"/>).
+/// services, web and gateway — for the end-to-end tests. Google sign-in is configured against a
+/// <see cref="FakeOAuthServer"/> (see <see cref="SignIn"/>). The tests get the app's second run on its data
+/// directory: a first run makes an item and a session and stops (<see cref="FirstRun"/>, for RestartTests),
+/// which costs one AppHost start instead of two more of a restart test's own.
 /// </summary>
 public sealed class AppHostFixture : IAsyncLifetime, IWebApp
 {
@@ -23,11 +27,17 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
     public FakeOAuthServer OAuth { get; private set; } = null!;
     public SigningKeys.KeyPair WebKeys { get; } = SigningKeys.Generate();
 
+    /// <summary>What the app's first run on the data directory left behind.</summary>
+    public FirstRunTrace FirstRun { get; private set; } = null!;
+
+    /// <summary>An item the first run created (and the answer it got), the session cookie of a person it signed in, or what failed.</summary>
+    public sealed record FirstRunTrace(string Sku, string ItemName, HttpStatusCode? ItemCreated, string? SessionCookie, string? Failure = null);
+
     public async Task InitializeAsync()
     {
         _dataDirectory = Directory.CreateTempSubdirectory("inventory-e2e-");
         OAuth = await FakeOAuthServer.StartAsync();
-        App = await StartAsync(_dataDirectory.FullName,
+        string[] args =
         [
             // The AppHost passes its Auth settings to Web and takes Google's client id and secret as parameters.
             .. SignIn.Settings(OAuth).Select(setting => setting.Key switch
@@ -43,14 +53,36 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
             "--RateLimiting:Global:PermitLimit=1000000",
             "--RateLimiting:Writes:PermitLimit=1000000",
             "--RateLimiting:SignIn:PermitLimit=1000000",
-        ]);
+        ];
+        await using (var first = await StartAsync(_dataDirectory.FullName, args))
+            FirstRun = await LeaveTraceAsync(first);
+        App = await StartAsync(_dataDirectory.FullName, args);
+    }
+
+    /// <summary>Creates an item and signs a person in; failures are recorded for RestartTests, not thrown.</summary>
+    private async Task<FirstRunTrace> LeaveTraceAsync(DistributedApplication app)
+    {
+        var sku = $"KEEP-{Guid.NewGuid():N}"[..20];
+        const string name = "Kept across restarts";
+        try
+        {
+            using var catalog = ServiceClient(app, ResourceNames.Catalog, Roles.Manager);
+            var created = await catalog.PostAsJsonAsync("/api/items", new { sku, name, unit = "each" });
+            using var session = await SignIn.AsAsync(app.GetEndpoint(ResourceNames.Gateway, "http"), SignIn.NewEmail("keeper"));
+            var cookie = session.SetCookieHeaders.LastOrDefault(h => h.StartsWith("__Host-Inventory=", StringComparison.Ordinal))?.Split(';')[0];
+            return new FirstRunTrace(sku, name, created.StatusCode, cookie);
+        }
+        catch (Exception ex) // whatever went wrong is the restart test's failure, not every end-to-end test's
+        {
+            return new FirstRunTrace(sku, name, null, null, ex.ToString());
+        }
     }
 
     /// <summary>
     /// Starts the AppHost on a data directory and waits until the gateway is healthy. Every endpoint gets a
-    /// free port (not the launch profiles' fixed ones), so several AppHosts can run at once.
+    /// free port (not the launch profiles' fixed ones), so it runs beside a developer's own AppHost.
     /// </summary>
-    public static async Task<DistributedApplication> StartAsync(string dataDirectory, string[]? extraArgs = null)
+    private static async Task<DistributedApplication> StartAsync(string dataDirectory, string[]? extraArgs = null)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Inventory_AppHost>(
@@ -84,9 +116,11 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
     Uri IWebApp.Address => GatewayUrl;
 
     /// <summary>A client of a backend service calling as a user with <paramref name="role"/>, as Web would.</summary>
-    public HttpClient CreateServiceClient(string service, string role)
+    public HttpClient CreateServiceClient(string service, string role) => ServiceClient(App, service, role);
+
+    private HttpClient ServiceClient(DistributedApplication app, string service, string role)
     {
-        var client = App.CreateHttpClient(service);
+        var client = app.CreateHttpClient(service);
         var token = new TokenMinter(TokenClaims.UserIssuer, WebKeys.PrivateKeyPem, TimeProvider.System).Mint(service,
             [new Claim(TokenClaims.Subject, Guid.NewGuid().ToString()), new Claim(TokenClaims.Email, "e2e@example.test"), new Claim(TokenClaims.Role, role)]);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);

@@ -5,15 +5,14 @@ using Xunit.Abstractions;
 namespace Inventory.Tests.Infrastructure;
 
 /// <summary>
-/// Starts the collections that take longest first (the AppHosts, then the hosts on PostgreSQL), so the quick
+/// Starts the collections that take longest first (the AppHost, then the hosts on PostgreSQL), so the quick
 /// ones fill the gaps beside them instead of a slow one starting last and running alone.
 /// </summary>
 public sealed class SlowestCollectionsFirst : ITestCollectionOrderer
 {
     private static readonly string[] Slowest =
     [
-        "Test collection for Inventory.Tests.EndToEnd.RestartTests", // two AppHosts, one after the other
-        AppHostCollection.Name,
+        AppHostCollection.Name, // two AppHost starts: the restart test's first run, then the shared one
         ServicesCollection.Name,
         PlatformCollection.Name,
         BrowserAppCollection.Name,
