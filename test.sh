@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: unit, service (real PostgreSQL) and end-to-end (the whole AppHost).
+# Runs the whole test suite, every layer: unit, service and web (in process on a real PostgreSQL), browser
+# (Chromium through the in-process gateway) and end-to-end (the whole AppHost). See docs/development.md.
 # On a fresh machine it first installs what the tests need (see eng/install-prerequisites.sh).
 set -euo pipefail
 cd "$(dirname "$0")"

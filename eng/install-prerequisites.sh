@@ -5,8 +5,10 @@
 # Does nothing for what is already there.
 set -euo pipefail
 
+# Where Inventory.LocalPostgres looks (PostgresBinaries): Postgres__BinDirectory, Debian's directories, PATH.
 have_postgres() {
-    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null
+    [[ -n "${Postgres__BinDirectory:-}" && -x "${Postgres__BinDirectory}/initdb" ]] ||
+        compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null
 }
 
 apt_install() {

@@ -1,11 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
+using Inventory.LocalPostgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Inventory.AppHost.Postgres;
 
@@ -24,14 +22,11 @@ internal static class LocalPostgresExtensions
         var dataRoot = ResolveDataRoot(builder);
         var clusterDirectory = Path.Combine(dataRoot, ClusterDirectoryName);
         var password = builder.AddParameter($"{name}-password", ReadOrCreatePassword(dataRoot), secret: true);
-        var port = builder.Configuration.GetValue<int?>("Postgres:Port") is > 0 and var configured ? configured : FreeLoopbackPort();
+        var port = builder.Configuration.GetValue<int?>("Postgres:Port") is > 0 and var configured ? configured : LoopbackPort.Free();
 
-        var serverArgs = new[]
-        {
+        var (command, args) = PostgresCommand.AsServerUser(
             PostgresBinaries.Program(binDirectory, "postgres"), "-D", clusterDirectory,
-            "-h", "127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200",
-        };
-        var (command, args) = RunAsPostgresUser(serverArgs);
+            "-h", "127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200");
 
         var server = new LocalPostgresServerResource(name, command, dataRoot, password.Resource);
         var healthCheckKey = $"{name}-ready";
@@ -53,8 +48,12 @@ internal static class LocalPostgresExtensions
             .WithIconName("Database")
             .OnBeforeResourceStarted(async (resource, e, ct) =>
             {
+                if (PostgresCluster.Exists(clusterDirectory))
+                    return;
                 var logger = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
-                await LocalPostgresCluster.InitializeIfMissingAsync(binDirectory, clusterDirectory, password.Resource, logger, ct);
+                logger.LogInformation("Creating a PostgreSQL cluster in {Directory}", clusterDirectory);
+                var output = await PostgresCluster.InitializeAsync(binDirectory, clusterDirectory, await password.Resource.GetValueAsync(ct), ct);
+                logger.LogInformation("{Output}", output);
             });
     }
 
@@ -97,24 +96,8 @@ internal static class LocalPostgresExtensions
     private static async Task CreateDatabaseIfMissingAsync(LocalPostgresDatabaseResource database, ILogger logger, CancellationToken ct)
     {
         var serverConnectionString = await database.Server.ConnectionStringExpression.GetValueAsync(ct);
-        await using var connection = new NpgsqlConnection(serverConnectionString + ";Database=postgres;Pooling=false");
-        await connection.OpenAsync(ct);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", database.DatabaseName);
-        if (await exists.ExecuteScalarAsync(ct) is not null)
-            return;
-
-        try
-        {
-            // Identifiers cannot be parameters; the name is one of our own constants.
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.DatabaseName}\"", connection);
-            await create.ExecuteNonQueryAsync(ct);
+        if (await PostgresDatabases.CreateIfMissingAsync(serverConnectionString!, database.DatabaseName, ct))
             logger.LogInformation("Created database {Database}", database.DatabaseName);
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
-        {
-            // Created meanwhile: fine.
-        }
     }
 
     private static string ResolveDataRoot(IDistributedApplicationBuilder builder)
@@ -126,7 +109,7 @@ internal static class LocalPostgresExtensions
         Directory.CreateDirectory(dataRoot);
         if (!OperatingSystem.IsWindows())
         {
-            // The server may run as another OS user (see RunAsPostgresUser); it must reach its directory.
+            // The server may run as another OS user (see PostgresCommand); it must reach its directory.
             File.SetUnixFileMode(dataRoot,
                 UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
                 UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
@@ -149,20 +132,5 @@ internal static class LocalPostgresExtensions
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return password;
-    }
-
-    /// <summary>postgres refuses to run as root; as root, exec it as the `postgres` OS user through setpriv.</summary>
-    internal static (string Command, string[] Args) RunAsPostgresUser(string[] commandLine)
-    {
-        if (!Environment.IsPrivilegedProcess || OperatingSystem.IsWindows())
-            return (commandLine[0], commandLine[1..]);
-        return ("setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", "--", .. commandLine]);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

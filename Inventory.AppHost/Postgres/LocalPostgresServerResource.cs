@@ -8,7 +8,7 @@ internal sealed class LocalPostgresServerResource(string name, string command, s
     : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
 {
     internal const string EndpointName = "tcp";
-    internal const string UserName = "postgres";
+    internal const string UserName = Inventory.LocalPostgres.PostgresCommand.ServerUser;
 
     public ParameterResource Password { get; } = password;
 

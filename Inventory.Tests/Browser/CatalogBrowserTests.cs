@@ -1,34 +1,28 @@
 using Inventory.Tests.Web;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
-using Microsoft.Playwright;
 
 namespace Inventory.Tests.Browser;
 
 /// <summary>A manager in a real browser (headless Chromium, through the gateway and its Content-Security-Policy) creates an item and receives stock.</summary>
-[Collection(AppHostCollection.Name)]
-public sealed class CatalogBrowserTests(AppHostFixture fixture) : BrowserTest
+[Collection(BrowserAppCollection.Name)]
+public sealed class CatalogBrowserTests(BrowserAppFixture fixture)
 {
-    [Fact]
-    public async Task A_manager_creates_an_item_receives_stock_and_sees_the_on_hand_in_the_browser()
+    [Theory]
+    [MemberData(nameof(HeadlessChromium.Widths), MemberType = typeof(HeadlessChromium))]
+    public async Task A_manager_creates_an_item_receives_stock_and_sees_the_on_hand_in_the_browser(string width)
     {
         using var ui = new CatalogUi(fixture);
         var warehouse = await ui.WarehouseAsync(CatalogUi.Unique("WH"));
         var sku = CatalogUi.Unique("BROWSER");
-        var email = $"browser-catalog-{Guid.NewGuid():N}@{AppHostFixture.AllowedDomain}";
-        (await fixture.SignInAsync(email, Roles.Manager)).Dispose();
+        var email = SignIn.NewEmail("browser-catalog");
+        (await SignIn.AsAsync(fixture.Address, email, Roles.Manager)).Dispose();
 
-        var page = await Chromium.NewPageAsync();
-        var blocked = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-                blocked.Add(message.Text);
-        };
-        await page.GotoAsync(new Uri(fixture.GatewayUrl, "/inventory/new").ToString());
-        await page.ClickAsync("#google-sign-in");
-        await page.FillAsync("#email", email);
-        await page.ClickAsync("#continue");
+        var (context, page) = await fixture.NewPageAsync(width);
+        await using var _ = context;
+        var blocked = page.CspViolations();
+        await page.GotoAsync(new Uri(fixture.Address, "/inventory/new").ToString());
+        await page.SignInWithGoogleAsync(email);
         await page.WaitForURLAsync(url => url.EndsWith("/inventory/new", StringComparison.Ordinal));
 
         await page.FillAsync("#Input_Sku", sku);

@@ -1,36 +1,30 @@
 using Inventory.Tests.Web;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
-using Microsoft.Playwright;
 
 namespace Inventory.Tests.Browser;
 
 /// <summary>A manager in a real browser (headless Chromium, through the gateway and its Content-Security-Policy) drafts and submits an order.</summary>
-[Collection(AppHostCollection.Name)]
-public sealed class PurchaseOrderBrowserTests(AppHostFixture fixture) : BrowserTest
+[Collection(BrowserAppCollection.Name)]
+public sealed class PurchaseOrderBrowserTests(BrowserAppFixture fixture)
 {
-    [Fact]
-    public async Task A_manager_drafts_an_order_in_the_browser_form_adds_a_line_in_place_and_submits_it()
+    [Theory]
+    [MemberData(nameof(HeadlessChromium.Widths), MemberType = typeof(HeadlessChromium))]
+    public async Task A_manager_drafts_an_order_in_the_browser_form_adds_a_line_in_place_and_submits_it(string width)
     {
         using var ui = new ProcurementUi(fixture);
         var priced = await ui.ItemAsync(ProcurementUi.Unique("SKU"));
         var extra = await ui.ItemAsync(ProcurementUi.Unique("SKU"));
         var supplier = await ui.SupplierAsync(ProcurementUi.Unique("Browser"));
         await ui.SupplierItemAsync(supplier.Id, priced.Id, unitPrice: 5m);
-        var email = $"browser-manager-{Guid.NewGuid():N}@{AppHostFixture.AllowedDomain}";
-        (await fixture.SignInAsync(email, Roles.Manager)).Dispose();
+        var email = SignIn.NewEmail("browser-manager");
+        (await SignIn.AsAsync(fixture.Address, email, Roles.Manager)).Dispose();
 
-        var page = await Chromium.NewPageAsync();
-        var blocked = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-                blocked.Add(message.Text);
-        };
-        await page.GotoAsync(new Uri(fixture.GatewayUrl, "/purchase-orders/new").ToString());
-        await page.ClickAsync("#google-sign-in");
-        await page.FillAsync("#email", email);
-        await page.ClickAsync("#continue");
+        var (context, page) = await fixture.NewPageAsync(width);
+        await using var _ = context;
+        var blocked = page.CspViolations();
+        await page.GotoAsync(new Uri(fixture.Address, "/purchase-orders/new").ToString());
+        await page.SignInWithGoogleAsync(email);
         await page.WaitForURLAsync(url => url.EndsWith("/purchase-orders/new", StringComparison.Ordinal));
 
         // Choosing the supplier reloads the form with its items and prices (site.js submits the refresh).

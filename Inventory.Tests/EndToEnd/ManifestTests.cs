@@ -6,13 +6,12 @@ using Inventory.ServiceDefaults;
 namespace Inventory.Tests.EndToEnd;
 
 /// <summary>The manifest azd deploys from: every resource present, only the gateway reachable from outside.</summary>
-public sealed class ManifestTests
+public sealed class ManifestTests(ManifestTests.Published published) : IClassFixture<ManifestTests.Published>
 {
     [Fact]
-    public async Task Published_manifest_has_every_resource_and_only_the_gateway_is_external()
+    public void Published_manifest_has_every_resource_and_only_the_gateway_is_external()
     {
-        var manifest = await PublishManifestAsync();
-        var resources = manifest.GetProperty("resources");
+        var resources = published.Manifest.GetProperty("resources");
 
         foreach (var name in new[] { ResourceNames.Postgres, ResourceNames.CatalogDb, ResourceNames.ProcurementDb, ResourceNames.WebDb,
                      ResourceNames.Catalog, ResourceNames.Procurement, ResourceNames.Web, ResourceNames.Gateway })
@@ -28,14 +27,24 @@ public sealed class ManifestTests
     }
 
     [Fact]
-    public async Task Databases_in_the_manifest_point_at_the_postgres_resource()
+    public void Databases_in_the_manifest_point_at_the_postgres_resource()
     {
-        var resources = (await PublishManifestAsync()).GetProperty("resources");
+        var resources = published.Manifest.GetProperty("resources");
 
         Assert.Equal("{postgres.connectionString};Database=catalogdb",
             resources.GetProperty(ResourceNames.CatalogDb).GetProperty("connectionString").GetString());
         Assert.Contains("{catalogdb.connectionString}",
             resources.GetProperty(ResourceNames.Catalog).GetProperty("env").GetRawText());
+    }
+
+    /// <summary>The manifest, published once for the class (each publish runs the AppHost for seconds).</summary>
+    public sealed class Published : IAsyncLifetime
+    {
+        public JsonElement Manifest { get; private set; }
+
+        public async Task InitializeAsync() => Manifest = await PublishManifestAsync();
+
+        public Task DisposeAsync() => Task.CompletedTask;
     }
 
     private static async Task<JsonElement> PublishManifestAsync()

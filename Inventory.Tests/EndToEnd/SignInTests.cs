@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Inventory.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -7,7 +6,7 @@ namespace Inventory.Tests.EndToEnd;
 
 /// <summary>Google sign-in through the gateway, with the real Google handler against a fake provider on loopback.</summary>
 [Collection(AppHostCollection.Name)]
-public sealed partial class SignInTests(AppHostFixture fixture)
+public sealed class SignInTests(AppHostFixture fixture)
 {
     [Fact]
     public async Task A_user_of_the_allowed_domain_ends_signed_in_with_the_default_role()
@@ -151,7 +150,7 @@ public sealed partial class SignInTests(AppHostFixture fixture)
         using var user = await fixture.SignInAsync("promoted@example.test");
         using var admin = await fixture.SignInAsync(AppHostFixture.AdminEmail);
         var page = await (await admin.GetAsync("/admin/users")).Content.ReadAsStringAsync();
-        var (id, version) = UserRow(page, "promoted@example.test");
+        var (id, version) = SignIn.UserRow(page, "promoted@example.test");
 
         var saved = await admin.SubmitFormAsync("/admin/users", "/admin/users?handler=Role",
             new Dictionary<string, string> { ["id"] = id, ["version"] = version, ["role"] = "Manager" });
@@ -163,21 +162,9 @@ public sealed partial class SignInTests(AppHostFixture fixture)
     private static async Task SetActiveAsync(BrowserSession admin, string email, bool active)
     {
         var page = await (await admin.GetAsync("/admin/users")).Content.ReadAsStringAsync();
-        var (id, version) = UserRow(page, email);
+        var (id, version) = SignIn.UserRow(page, email);
         var response = await admin.SubmitFormAsync("/admin/users", "/admin/users?handler=Active",
             new Dictionary<string, string> { ["id"] = id, ["version"] = version, ["active"] = active ? "true" : "false" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
-
-    private static (string Id, string Version) UserRow(string page, string email)
-    {
-        var row = Regex.Match(page, $"<tr data-email=\"{Regex.Escape(email)}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
-        return (HiddenValue().Match(row).Groups[1].Value, VersionValue().Match(row).Groups[1].Value);
-    }
-
-    [GeneratedRegex("name=\"id\" value=\"([^\"]+)\"")]
-    private static partial Regex HiddenValue();
-
-    [GeneratedRegex("name=\"version\" value=\"([^\"]+)\"")]
-    private static partial Regex VersionValue();
 }

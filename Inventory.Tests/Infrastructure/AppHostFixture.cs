@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -9,14 +11,15 @@ namespace Inventory.Tests.Infrastructure;
 
 /// <summary>
 /// The whole application as the AppHost wires it — local PostgreSQL on a temp data directory, the
-/// services, web and gateway — started once for all end-to-end tests. Google sign-in is configured against
-/// a <see cref="FakeOAuthServer"/>; only accounts of <see cref="AllowedDomain"/> may sign in, and
-/// <see cref="AdminEmail"/> becomes Admin.
+/// services, web and gateway — for the end-to-end tests. Google sign-in is configured against a
+/// <see cref="FakeOAuthServer"/> (see <see cref="SignIn"/>). The tests get the app's second run on its data
+/// directory: a first run makes an item and a session and stops (<see cref="FirstRun"/>, for RestartTests),
+/// which costs one AppHost start instead of two more of a restart test's own.
 /// </summary>
-public sealed class AppHostFixture : IAsyncLifetime
+public sealed class AppHostFixture : IAsyncLifetime, IWebApp
 {
-    public const string AllowedDomain = "example.test";
-    public const string AdminEmail = "admin@example.test";
+    public const string AllowedDomain = SignIn.AllowedDomain;
+    public const string AdminEmail = SignIn.AdminEmail;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private DirectoryInfo? _dataDirectory;
 
@@ -24,19 +27,25 @@ public sealed class AppHostFixture : IAsyncLifetime
     public FakeOAuthServer OAuth { get; private set; } = null!;
     public SigningKeys.KeyPair WebKeys { get; } = SigningKeys.Generate();
 
+    /// <summary>What the app's first run on the data directory left behind.</summary>
+    public FirstRunTrace FirstRun { get; private set; } = null!;
+
+    /// <summary>An item the first run created (and the answer it got), the session cookie of a person it signed in, or what failed.</summary>
+    public sealed record FirstRunTrace(string Sku, string ItemName, HttpStatusCode? ItemCreated, string? SessionCookie, string? Failure = null);
+
     public async Task InitializeAsync()
     {
         _dataDirectory = Directory.CreateTempSubdirectory("inventory-e2e-");
         OAuth = await FakeOAuthServer.StartAsync();
-        App = await StartAsync(_dataDirectory.FullName,
+        string[] args =
         [
-            $"--Parameters:google-client-id={FakeOAuthServer.ClientId}",
-            $"--Parameters:google-client-secret={FakeOAuthServer.ClientSecret}",
-            $"--Auth:Google:AuthorizationEndpoint={OAuth.AuthorizationEndpoint}",
-            $"--Auth:Google:TokenEndpoint={OAuth.TokenEndpoint}",
-            $"--Auth:Google:UserInformationEndpoint={OAuth.UserInformationEndpoint}",
-            $"--Auth:AllowedDomains:0={AllowedDomain}",
-            $"--Auth:AdminEmails:0={AdminEmail}",
+            // The AppHost passes its Auth settings to Web and takes Google's client id and secret as parameters.
+            .. SignIn.Settings(OAuth).Select(setting => setting.Key switch
+            {
+                "Auth:Google:ClientId" => $"--Parameters:google-client-id={setting.Value}",
+                "Auth:Google:ClientSecret" => $"--Parameters:google-client-secret={setting.Value}",
+                _ => $"--{setting.Key}={setting.Value}",
+            }),
             $"--Parameters:web-signing-key={WebKeys.PrivateKeyPem}",
             $"--Parameters:web-signing-public-key={WebKeys.PublicKeyPem}",
             // Every end-to-end request comes from 127.0.0.1, one client to the rate limiter: budgets no test
@@ -44,26 +53,55 @@ public sealed class AppHostFixture : IAsyncLifetime
             "--RateLimiting:Global:PermitLimit=1000000",
             "--RateLimiting:Writes:PermitLimit=1000000",
             "--RateLimiting:SignIn:PermitLimit=1000000",
-        ]);
+        ];
+        await using (var first = await StartAsync(_dataDirectory.FullName, args))
+            FirstRun = await LeaveTraceAsync(first);
+        App = await StartAsync(_dataDirectory.FullName, args);
     }
 
-    /// <summary>Starts the AppHost on a data directory and waits until the gateway is healthy.</summary>
-    public static async Task<DistributedApplication> StartAsync(string dataDirectory, string[]? extraArgs = null)
+    /// <summary>Creates an item and signs a person in; failures are recorded for RestartTests, not thrown.</summary>
+    private async Task<FirstRunTrace> LeaveTraceAsync(DistributedApplication app)
+    {
+        var sku = $"KEEP-{Guid.NewGuid():N}"[..20];
+        const string name = "Kept across restarts";
+        try
+        {
+            using var catalog = ServiceClient(app, ResourceNames.Catalog, Roles.Manager);
+            var created = await catalog.PostAsJsonAsync("/api/items", new { sku, name, unit = "each" });
+            using var session = await SignIn.AsAsync(app.GetEndpoint(ResourceNames.Gateway, "http"), SignIn.NewEmail("keeper"));
+            var cookie = session.SetCookieHeaders.LastOrDefault(h => h.StartsWith("__Host-Inventory=", StringComparison.Ordinal))?.Split(';')[0];
+            return new FirstRunTrace(sku, name, created.StatusCode, cookie);
+        }
+        catch (Exception ex) // whatever went wrong is the restart test's failure, not every end-to-end test's
+        {
+            return new FirstRunTrace(sku, name, null, null, ex.ToString());
+        }
+    }
+
+    /// <summary>
+    /// Starts the AppHost on a data directory and waits until the gateway is healthy. Every endpoint gets a
+    /// free port (not the launch profiles' fixed ones), so it runs beside a developer's own AppHost.
+    /// </summary>
+    private static async Task<DistributedApplication> StartAsync(string dataDirectory, string[]? extraArgs = null)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Inventory_AppHost>(
             [
                 "--Postgres:Mode=local",
                 $"--Postgres:DataDirectory={dataDirectory}",
-                "--Gateway:Port=0", // a random port: a developer's running app may hold 8080
+                "--Gateway:Port=0",
                 .. extraArgs ?? [],
             ],
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
 
-        // Exporters with no collector retry for seconds at shutdown.
         foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            // Exporters with no collector retry for seconds at shutdown.
             project.Annotations.Add(new EnvironmentCallbackAnnotation(env => env["OTEL_SDK_DISABLED"] = "true"));
+            foreach (var endpoint in project.Annotations.OfType<EndpointAnnotation>())
+                endpoint.Port = null;
+        }
 
         var app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
@@ -75,46 +113,25 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public Uri GatewayUrl => App.GetEndpoint(ResourceNames.Gateway, "http");
 
+    Uri IWebApp.Address => GatewayUrl;
+
     /// <summary>A client of a backend service calling as a user with <paramref name="role"/>, as Web would.</summary>
-    public HttpClient CreateServiceClient(string service, string role, string email = "e2e@example.test")
+    public HttpClient CreateServiceClient(string service, string role) => ServiceClient(App, service, role);
+
+    private HttpClient ServiceClient(DistributedApplication app, string service, string role)
     {
-        var client = App.CreateHttpClient(service);
+        var client = app.CreateHttpClient(service);
         var token = new TokenMinter(TokenClaims.UserIssuer, WebKeys.PrivateKeyPem, TimeProvider.System).Mint(service,
-            [new Claim(TokenClaims.Subject, Guid.NewGuid().ToString()), new Claim(TokenClaims.Email, email), new Claim(TokenClaims.Role, role)]);
+            [new Claim(TokenClaims.Subject, Guid.NewGuid().ToString()), new Claim(TokenClaims.Email, "e2e@example.test"), new Claim(TokenClaims.Role, role)]);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
     }
 
     /// <summary>Signs in through the gateway with the real Google handler against the fake provider.</summary>
-    public async Task<BrowserSession> SignInAsync(string email)
-    {
-        var session = new BrowserSession(GatewayUrl);
-        var toProvider = await session.SubmitFormAsync("/login", "/login?handler=Google", new Dictionary<string, string>(), follow: false);
-        var authorize = toProvider.Headers.Location!.ToString() + "&test_user=" + Uri.EscapeDataString(email);
-        await session.GetAsync(authorize);
-        return session;
-    }
+    public Task<BrowserSession> SignInAsync(string email) => SignIn.AsAsync(GatewayUrl, email);
 
-    /// <summary>
-    /// Signs in as <paramref name="email"/> and, unless it is the default Viewer, has the admin give the user
-    /// <paramref name="role"/> on the users page — the way a real deployment hands out roles.
-    /// </summary>
-    public async Task<BrowserSession> SignInAsync(string email, string role)
-    {
-        var session = await SignInAsync(email);
-        if (role == Roles.Viewer)
-            return session;
-        using var admin = await SignInAsync(AdminEmail);
-        var page = await (await admin.GetAsync("/admin/users")).Content.ReadAsStringAsync();
-        var row = System.Text.RegularExpressions.Regex.Match(page,
-            $"<tr data-email=\"{System.Text.RegularExpressions.Regex.Escape(email)}\">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
-        string Hidden(string name) => System.Text.RegularExpressions.Regex.Match(row, $"name=\"{name}\" value=\"([^\"]+)\"").Groups[1].Value;
-        var saved = await admin.SubmitFormAsync("/admin/users", "/admin/users?handler=Role",
-            new Dictionary<string, string> { ["id"] = Hidden("id"), ["version"] = Hidden("version"), ["role"] = role });
-        if (!saved.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Could not make {email} a {role}: {saved.StatusCode}");
-        return session;
-    }
+    /// <summary>Signs in through the gateway and has the admin give the user <paramref name="role"/>.</summary>
+    public Task<BrowserSession> SignInAsync(string email, string role) => SignIn.AsAsync(GatewayUrl, email, role);
 
     public async Task DisposeAsync()
     {

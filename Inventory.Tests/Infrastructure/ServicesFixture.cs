@@ -1,4 +1,5 @@
 using Inventory.CatalogService.Data;
+using Inventory.LocalPostgres;
 using Inventory.ProcurementService.Catalog;
 using Inventory.ProcurementService.Data;
 using Inventory.ServiceDefaults;
@@ -13,7 +14,7 @@ namespace Inventory.Tests.Infrastructure;
 /// </summary>
 public sealed class ServicesFixture : IAsyncLifetime
 {
-    public TestPostgresServer Postgres { get; private set; } = null!;
+    public TemporaryPostgresServer Postgres { get; private set; } = null!;
     public ServiceFactory<CatalogDbContext> Catalog { get; private set; } = null!;
     public ServiceFactory<ProcurementDbContext> Procurement { get; private set; } = null!;
     public TestTokens Tokens { get; } = new();
@@ -23,7 +24,7 @@ public sealed class ServicesFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Postgres = await TestPostgresServer.StartAsync();
+        Postgres = await TemporaryPostgresServer.StartAsync();
         await Postgres.CreateDatabaseAsync(ResourceNames.CatalogDb);
         await Postgres.CreateDatabaseAsync(ResourceNames.ProcurementDb);
         Catalog = new(ResourceNames.Catalog, ResourceNames.CatalogDb, Postgres.ConnectionString(ResourceNames.CatalogDb), Tokens);
@@ -113,4 +114,14 @@ public sealed class ServicesFixture : IAsyncLifetime
 public sealed class ServicesCollection : ICollectionFixture<ServicesFixture>
 {
     public const string Name = "services";
+}
+
+/// <summary>
+/// The platform tests (health, migrations, backups, a server restart, sign-in configuration) on a server and
+/// hosts of their own, so they run beside the service tests instead of after them.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<ServicesFixture>
+{
+    public const string Name = "platform";
 }

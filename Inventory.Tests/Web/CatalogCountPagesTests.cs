@@ -6,8 +6,8 @@ using Inventory.Tests.Infrastructure;
 namespace Inventory.Tests.Web;
 
 /// <summary>Cycle counts through the pages: a clerk opens and records a blind count, a manager reviews and posts it.</summary>
-[Collection(AppHostCollection.Name)]
-public sealed class CatalogCountPagesTests(AppHostFixture fixture) : IDisposable
+[Collection(WebAppCollection.Name)]
+public sealed class CatalogCountPagesTests(WebAppFixture fixture) : IDisposable
 {
     private readonly CatalogUi _ui = new(fixture);
 

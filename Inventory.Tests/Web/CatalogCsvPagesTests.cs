@@ -6,9 +6,9 @@ using Inventory.Tests.Infrastructure;
 
 namespace Inventory.Tests.Web;
 
-/// <summary>CSV import (a manager's form with a per-row error report) and the export downloads, through the gateway.</summary>
-[Collection(AppHostCollection.Name)]
-public sealed partial class CatalogCsvPagesTests(AppHostFixture fixture) : IDisposable
+/// <summary>CSV import (a manager's form with a per-row error report) and the export downloads.</summary>
+[Collection(WebAppCollection.Name)]
+public sealed partial class CatalogCsvPagesTests(WebAppFixture fixture) : IDisposable
 {
     private readonly CatalogUi _ui = new(fixture);
 

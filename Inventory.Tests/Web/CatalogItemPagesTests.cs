@@ -4,9 +4,9 @@ using Inventory.Tests.Infrastructure;
 
 namespace Inventory.Tests.Web;
 
-/// <summary>The item pages (list, new, details, edit) through the gateway, as a signed-in person with a browser's cookies and forms.</summary>
-[Collection(AppHostCollection.Name)]
-public sealed class CatalogItemPagesTests(AppHostFixture fixture) : IDisposable
+/// <summary>The item pages (list, new, details, edit), as a signed-in person with a browser's cookies and forms.</summary>
+[Collection(WebAppCollection.Name)]
+public sealed class CatalogItemPagesTests(WebAppFixture fixture) : IDisposable
 {
     private readonly CatalogUi _ui = new(fixture);
 

@@ -4,9 +4,9 @@ using Inventory.Tests.Infrastructure;
 
 namespace Inventory.Tests.Web;
 
-/// <summary>The stock forms of the item page and the dashboard's figures, through the gateway.</summary>
-[Collection(AppHostCollection.Name)]
-public sealed class CatalogStockPagesTests(AppHostFixture fixture) : IDisposable
+/// <summary>The stock forms of the item page and the dashboard's figures.</summary>
+[Collection(WebAppCollection.Name)]
+public sealed class CatalogStockPagesTests(WebAppFixture fixture) : IDisposable
 {
     private readonly CatalogUi _ui = new(fixture);
 

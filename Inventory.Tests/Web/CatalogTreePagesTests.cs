@@ -5,9 +5,9 @@ using Inventory.Tests.Infrastructure;
 
 namespace Inventory.Tests.Web;
 
-/// <summary>The locations and categories pages through the gateway.</summary>
-[Collection(AppHostCollection.Name)]
-public sealed class CatalogTreePagesTests(AppHostFixture fixture) : IDisposable
+/// <summary>The locations and categories pages.</summary>
+[Collection(WebAppCollection.Name)]
+public sealed class CatalogTreePagesTests(WebAppFixture fixture) : IDisposable
 {
     private readonly CatalogUi _ui = new(fixture);
 

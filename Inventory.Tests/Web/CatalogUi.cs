@@ -12,16 +12,16 @@ namespace Inventory.Tests.Web;
 
 /// <summary>
 /// Data for the catalog pages, made and read through the catalog's API as a manager, with SKUs and codes unique to
-/// each test (the end-to-end databases are shared by every test of the run).
+/// each test (the app's databases are shared by every test of its collection).
 /// </summary>
-public sealed partial class CatalogUi(AppHostFixture fixture) : IDisposable
+public sealed partial class CatalogUi(IWebApp app) : IDisposable
 {
-    private readonly HttpClient _catalog = fixture.CreateServiceClient(ResourceNames.Catalog, Roles.Manager);
+    private readonly HttpClient _catalog = app.CreateServiceClient(ResourceNames.Catalog, Roles.Manager);
 
     public static string Unique(string prefix) => ProcurementUi.Unique(prefix);
 
-    public Task<BrowserSession> SignInAsync(string role) =>
-        fixture.SignInAsync($"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@{AppHostFixture.AllowedDomain}", role);
+    /// <summary>Signs in a new person with <paramref name="role"/> (the admin gives it on the users page).</summary>
+    public Task<BrowserSession> SignInAsync(string role) => SignIn.NewPersonAsync(app.Address, role);
 
     public async Task<ItemDto> ItemAsync(string sku, decimal unitCost = 1m, Guid? categoryId = null, decimal reorderPoint = 0) =>
         await ReadAsync<ItemDto>(await _catalog.PostAsJsonAsync("/api/items",

@@ -5,9 +5,9 @@ using Inventory.Tests.Infrastructure;
 
 namespace Inventory.Tests.Web;
 
-/// <summary>The gateway's Content-Security-Policy allows no inline script or style: no procurement page may rely on any.</summary>
-[Collection(AppHostCollection.Name)]
-public sealed partial class ProcurementPagesCspTests(AppHostFixture fixture) : IDisposable
+/// <summary>The gateway's Content-Security-Policy allows no inline script or style: no page of the app may rely on any.</summary>
+[Collection(WebAppCollection.Name)]
+public sealed partial class ProcurementPagesCspTests(WebAppFixture fixture) : IDisposable
 {
     private readonly ProcurementUi _ui = new(fixture);
 

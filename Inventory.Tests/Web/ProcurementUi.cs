@@ -13,18 +13,17 @@ namespace Inventory.Tests.Web;
 
 /// <summary>
 /// Data for the procurement pages, made through the services' APIs (as a manager), with names unique to each
-/// test: the end-to-end databases are shared by every test of the run.
+/// test: the app's databases are shared by every test of its collection.
 /// </summary>
-public sealed class ProcurementUi(AppHostFixture fixture) : IDisposable
+public sealed class ProcurementUi(IWebApp app) : IDisposable
 {
-    private readonly HttpClient _catalog = fixture.CreateServiceClient(ResourceNames.Catalog, Roles.Manager);
-    private readonly HttpClient _procurement = fixture.CreateServiceClient(ResourceNames.Procurement, Roles.Manager);
+    private readonly HttpClient _catalog = app.CreateServiceClient(ResourceNames.Catalog, Roles.Manager);
+    private readonly HttpClient _procurement = app.CreateServiceClient(ResourceNames.Procurement, Roles.Manager);
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..10]}".ToUpperInvariant();
 
     /// <summary>Signs in a new person with <paramref name="role"/> (the admin gives it on the users page).</summary>
-    public Task<BrowserSession> SignInAsync(string role) =>
-        fixture.SignInAsync($"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@{AppHostFixture.AllowedDomain}", role);
+    public Task<BrowserSession> SignInAsync(string role) => SignIn.NewPersonAsync(app.Address, role);
 
     public async Task<ItemDto> ItemAsync(string sku, decimal reorderPoint = 0, decimal reorderQuantity = 0) =>
         await ReadAsync<ItemDto>(await _catalog.PostAsJsonAsync("/api/items",

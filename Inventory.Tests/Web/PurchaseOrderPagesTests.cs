@@ -4,9 +4,9 @@ using Inventory.Tests.Infrastructure;
 
 namespace Inventory.Tests.Web;
 
-/// <summary>The purchase-order pages through the gateway: drafting, submitting, receiving, and what each role is offered.</summary>
-[Collection(AppHostCollection.Name)]
-public sealed class PurchaseOrderPagesTests(AppHostFixture fixture) : IDisposable
+/// <summary>The purchase-order pages: drafting, submitting, receiving, and what each role is offered.</summary>
+[Collection(WebAppCollection.Name)]
+public sealed class PurchaseOrderPagesTests(WebAppFixture fixture) : IDisposable
 {
     private readonly ProcurementUi _ui = new(fixture);
 

@@ -4,8 +4,8 @@ using Inventory.Tests.Infrastructure;
 namespace Inventory.Tests.Web;
 
 /// <summary>The replenishment page over the catalog's low-stock list and the procurement service's suggestions.</summary>
-[Collection(AppHostCollection.Name)]
-public sealed class ReplenishmentPageTests(AppHostFixture fixture) : IDisposable
+[Collection(WebAppCollection.Name)]
+public sealed class ReplenishmentPageTests(WebAppFixture fixture) : IDisposable
 {
     private readonly ProcurementUi _ui = new(fixture);
 

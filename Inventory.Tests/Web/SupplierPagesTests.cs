@@ -4,9 +4,9 @@ using Inventory.Tests.Infrastructure;
 
 namespace Inventory.Tests.Web;
 
-/// <summary>The supplier pages through the gateway, as a signed-in person with a browser's cookies and forms.</summary>
-[Collection(AppHostCollection.Name)]
-public sealed class SupplierPagesTests(AppHostFixture fixture) : IDisposable
+/// <summary>The supplier pages, as a signed-in person with a browser's cookies and forms.</summary>
+[Collection(WebAppCollection.Name)]
+public sealed class SupplierPagesTests(WebAppFixture fixture) : IDisposable
 {
     private readonly ProcurementUi _ui = new(fixture);
 

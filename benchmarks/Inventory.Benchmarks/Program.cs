@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
-using Inventory.Benchmarks;
 using Inventory.CatalogService.Data;
 using Inventory.CatalogService.Seeding;
+using Inventory.LocalPostgres;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Hosting;
@@ -25,13 +25,14 @@ var repeats = Option("repeats", 15);
 var writers = Option("writers", 16);
 var writeSeconds = Option("seconds", 15);
 
-LocalPostgres? server = null;
+TemporaryPostgresServer? server = null;
 string connectionString;
 if (options.TryGetValue("connection", out var given))
     connectionString = given;
 else
 {
-    server = await LocalPostgres.StartAsync();
+    // Durable settings as in production (fsync on), a modest shared_buffers for a 2-core box.
+    server = await TemporaryPostgresServer.StartAsync(new() { Durable = true, MaxConnections = 200, Settings = ["shared_buffers=256MB"] });
     await server.CreateDatabaseAsync("catalogdb");
     connectionString = server.ConnectionString("catalogdb");
 }

@@ -13,15 +13,16 @@ namespace Inventory.Tests.Service.Gateway;
 
 /// <summary>
 /// A gateway of its own, in process on a real Kestrel bound to 127.0.0.1 (so requests have a connection
-/// address to partition by), in front of a <see cref="TestBackend"/>, with whatever settings a test needs,
-/// e.g. tiny rate limits. Bursting it starves no other test, unlike the shared AppHost's gateway.
+/// address to partition by), in front of a <see cref="TestBackend"/> (or of Web hosted in process), with
+/// whatever settings a test needs, e.g. tiny rate limits. Bursting it starves no other test, unlike the
+/// shared AppHost's gateway.
 /// </summary>
 public sealed class InProcessGateway : IAsyncDisposable
 {
-    private readonly TestBackend _backend;
+    private readonly TestBackend? _backend;
     private readonly Factory _factory;
 
-    private InProcessGateway(TestBackend backend, Factory factory)
+    private InProcessGateway(TestBackend? backend, Factory factory)
     {
         _backend = backend;
         _factory = factory;
@@ -29,19 +30,35 @@ public sealed class InProcessGateway : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>A gateway in front of a <see cref="TestBackend"/> of its own.</summary>
     public static async Task<InProcessGateway> StartAsync(
         Dictionary<string, string>? settings = null, X509Certificate2? httpsCertificate = null)
     {
         var backend = await TestBackend.StartAsync();
-        var factory = new Factory(backend.Address, settings ?? new Dictionary<string, string>(), httpsCertificate);
+        try
+        {
+            return Start(backend.Address, settings, httpsCertificate, backend);
+        }
+        catch
+        {
+            await backend.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A gateway in front of the app at <paramref name="web"/>, which the caller owns.</summary>
+    public static InProcessGateway StartInFrontOf(Uri web, Dictionary<string, string>? settings = null) => Start(web, settings, null, null);
+
+    private static InProcessGateway Start(Uri web, Dictionary<string, string>? settings, X509Certificate2? httpsCertificate, TestBackend? backend)
+    {
+        var factory = new Factory(web, settings ?? new Dictionary<string, string>(), httpsCertificate);
         try
         {
             factory.StartServer();
         }
         catch
         {
-            await factory.DisposeAsync();
-            await backend.DisposeAsync();
+            factory.Dispose();
             throw;
         }
         return new InProcessGateway(backend, factory);
@@ -82,7 +99,8 @@ public sealed class InProcessGateway : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
-        await _backend.DisposeAsync();
+        if (_backend is not null)
+            await _backend.DisposeAsync();
     }
 
     /// <summary><see cref="GatewayOptions"/> names the gateway's assembly (its Program would be ambiguous here).</summary>

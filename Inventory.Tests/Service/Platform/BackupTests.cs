@@ -8,7 +8,7 @@ using Npgsql;
 namespace Inventory.Tests.Service.Platform;
 
 /// <summary>The backup and restore scripts operators are told to use (docs/operations.md) round-trip the data.</summary>
-[Collection(ServicesCollection.Name)]
+[Collection(PlatformCollection.Name)]
 public sealed class BackupTests(ServicesFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.ResetAsync(ResourceNames.CatalogDb);

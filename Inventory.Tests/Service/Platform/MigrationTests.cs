@@ -9,7 +9,7 @@ using Npgsql;
 namespace Inventory.Tests.Service.Platform;
 
 /// <summary>Replicas starting together on a fresh database: every migration applied exactly once, none failing.</summary>
-[Collection(ServicesCollection.Name)]
+[Collection(PlatformCollection.Name)]
 public sealed class MigrationTests(ServicesFixture fixture)
 {
     [Fact]

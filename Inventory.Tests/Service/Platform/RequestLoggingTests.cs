@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Inventory.Tests.Service.Platform;
 
-[Collection(ServicesCollection.Name)]
+[Collection(PlatformCollection.Name)]
 public sealed class RequestLoggingTests(ServicesFixture fixture)
 {
     [Fact]

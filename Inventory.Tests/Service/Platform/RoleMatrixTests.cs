@@ -16,7 +16,7 @@ namespace Inventory.Tests.Service.Platform;
 /// 403 for a role below its policy, and let through for the policy's lowest role. A new endpoint without a
 /// policy, or with the wrong one, fails here.
 /// </summary>
-[Collection(ServicesCollection.Name)]
+[Collection(PlatformCollection.Name)]
 public sealed partial class RoleMatrixTests(ServicesFixture fixture)
 {
     public static TheoryData<string> Services => ["catalog", "procurement"];

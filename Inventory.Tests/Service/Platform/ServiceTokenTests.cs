@@ -7,7 +7,7 @@ using Inventory.Tests.Infrastructure;
 
 namespace Inventory.Tests.Service.Platform;
 
-[Collection(ServicesCollection.Name)]
+[Collection(PlatformCollection.Name)]
 public sealed class ServiceTokenTests(ServicesFixture fixture)
 {
     private async Task<HttpStatusCode> ListItemsWithAsync(string token)

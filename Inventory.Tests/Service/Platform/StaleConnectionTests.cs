@@ -8,7 +8,7 @@ using Npgsql;
 namespace Inventory.Tests.Service.Platform;
 
 /// <summary>A database restart breaks every pooled connection; the services recover without a failed request.</summary>
-[Collection(ServicesCollection.Name)]
+[Collection(PlatformCollection.Name)]
 public sealed class StaleConnectionTests(ServicesFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.ResetAsync(ResourceNames.CatalogDb);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Inventory.Tests.Service.Platform;
 
 /// <summary>Which sign-in the app offers in which environment, and that it refuses to run unconfigured.</summary>
-[Collection(ServicesCollection.Name)]
+[Collection(PlatformCollection.Name)]
 public sealed class WebSignInConfigurationTests(ServicesFixture fixture) : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> Google = new()
@@ -104,7 +104,7 @@ public sealed class WebSignInConfigurationTests(ServicesFixture fixture) : IAsyn
 }
 
 /// <summary>Web believes X-Forwarded-* only from the gateway's address (loopback by default); anyone else's are ignored.</summary>
-[Collection(ServicesCollection.Name)]
+[Collection(PlatformCollection.Name)]
 public sealed class ForwardedHeadersTests(ServicesFixture fixture) : IAsyncLifetime
 {
     public async Task InitializeAsync() => await fixture.EnsureDatabaseAsync(ResourceNames.WebDb);

@@ -1,12 +1,20 @@
 using System.Diagnostics;
 
-namespace Inventory.AppHost.Postgres;
+namespace Inventory.LocalPostgres;
 
 /// <summary>Finds the directory holding the PostgreSQL server programs (postgres, initdb).</summary>
-internal static class PostgresBinaries
+public static class PostgresBinaries
 {
-    public static string FindBinDirectory(string? configured)
+    /// <summary>The environment variable naming the directory for processes without configuration (tests, benchmarks).</summary>
+    public const string BinDirectoryVariable = "Postgres__BinDirectory";
+
+    /// <summary>
+    /// The configured directory if given, else the newest of Debian's /usr/lib/postgresql/&lt;version&gt;/bin,
+    /// else pg_config's, else the first on PATH.
+    /// </summary>
+    public static string FindBinDirectory(string? configured = null)
     {
+        configured ??= Environment.GetEnvironmentVariable(BinDirectoryVariable);
         if (!string.IsNullOrWhiteSpace(configured))
             return HasServer(configured)
                 ? configured

@@ -1,0 +1,57 @@
+using Inventory.Tests.Service.Gateway;
+using Microsoft.Playwright;
+
+namespace Inventory.Tests.Infrastructure;
+
+/// <summary>
+/// The <see cref="WebAppFixture"/> behind the real gateway (in process, with its security headers and
+/// Content-Security-Policy), and one headless Chromium for every browser test of the collection.
+/// </summary>
+public sealed class BrowserAppFixture : WebAppFixture
+{
+    private InProcessGateway _gateway = null!;
+    private IPlaywright _playwright = null!;
+
+    public IBrowser Chromium { get; private set; } = null!;
+
+    /// <summary>The gateway's address: the browser goes through it, as in production.</summary>
+    public override Uri Address => _gateway.Address();
+
+    public override async Task InitializeAsync()
+    {
+        var chromium = HeadlessChromium.LaunchAsync();
+        await base.InitializeAsync();
+        _gateway = InProcessGateway.StartInFrontOf(WebAddress, new Dictionary<string, string>
+        {
+            // Sign-in forms may redirect to Google and to the fake provider (the AppHost does the same).
+            ["SecurityHeaders:FormActionOrigins:0"] = "https://accounts.google.com",
+            ["SecurityHeaders:FormActionOrigins:1"] = new Uri(OAuth.AuthorizationEndpoint).GetLeftPart(UriPartial.Authority),
+            // Every browser comes from 127.0.0.1: budgets no run reaches (the limits have tests of their own).
+            ["RateLimiting:Global:PermitLimit"] = "1000000",
+            ["RateLimiting:Writes:PermitLimit"] = "1000000",
+            ["RateLimiting:SignIn:PermitLimit"] = "1000000",
+        });
+        (_playwright, Chromium) = await chromium;
+    }
+
+    /// <summary>A new page in a fresh context (no cookies) at <paramref name="width"/>; disposing the context closes it.</summary>
+    public async Task<(IBrowserContext Context, IPage Page)> NewPageAsync(string width)
+    {
+        var context = await Chromium.NewContextAsync(width);
+        return (context, await context.NewPageAsync());
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await Chromium.DisposeAsync();
+        _playwright.Dispose();
+        await _gateway.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserAppCollection : ICollectionFixture<BrowserAppFixture>
+{
+    public const string Name = "browser";
+}

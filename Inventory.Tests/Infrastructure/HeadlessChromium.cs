@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+
+namespace Inventory.Tests.Infrastructure;
+
+/// <summary>
+/// Headless Chromium from the machine (/usr/bin/chromium, installed by eng/install-prerequisites.sh);
+/// Playwright's own browser download does not work on these machines. The flags keep it off the network.
+/// </summary>
+public static class HeadlessChromium
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>The widths every browser test runs at: a desktop, and a phone (where the navigation collapses).</summary>
+    public static TheoryData<string> Widths => [Desktop, Phone];
+
+    public const string Desktop = "desktop";
+    public const string Phone = "phone";
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+        return (playwright, browser);
+    }
+
+    /// <summary>A fresh browser context (no cookies) at <paramref name="width"/>: 1280×800, or a 390×844 touch phone.</summary>
+    public static Task<IBrowserContext> NewContextAsync(this IBrowser browser, string width) => browser.NewContextAsync(width switch
+    {
+        Desktop => new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 800 } },
+        Phone => new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true },
+        _ => throw new ArgumentOutOfRangeException(nameof(width), width, "desktop or phone"),
+    });
+
+    /// <summary>Signs in on the login page the browser is at, with "Google" (the fake provider's account form).</summary>
+    public static async Task SignInWithGoogleAsync(this IPage page, string email)
+    {
+        await page.ClickAsync("#google-sign-in");
+        await page.FillAsync("#email", email);
+        await page.ClickAsync("#continue");
+    }
+
+    /// <summary>Opens the navigation where it is collapsed behind its toggler (narrow screens), as a person would.</summary>
+    public static async Task OpenNavigationAsync(this IPage page)
+    {
+        var toggler = page.Locator(".navbar-toggler");
+        if (await toggler.IsVisibleAsync())
+        {
+            await toggler.ClickAsync();
+            await page.Locator("#main-nav").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        }
+    }
+
+    /// <summary>Collects the browser's Content-Security-Policy complaints about a page.</summary>
+    public static List<string> CspViolations(this IPage page)
+    {
+        var blocked = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                blocked.Add(message.Text);
+        };
+        return blocked;
+    }
+}
