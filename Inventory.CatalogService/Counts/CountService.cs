@@ -21,7 +21,7 @@ public sealed class CountService(CatalogDbContext db, IHttpContextAccessor http,
 
     public Task<Results<Created<CountSessionDto>, Ok<CountSessionDto>, ValidationProblem, ProblemHttpResult>> OpenAsync(
         OpenCountRequest request, string? idempotencyKey, CancellationToken ct) =>
-        IdempotentRequest.RunAsync<CountSessionDto>(CountRules.Validate(request), db, Http, idempotencyKey, request, Location, async token =>
+        ValidatedWrite.RunAsync<CountSessionDto>(CountRules.Validate(request), db, Http, idempotencyKey, request, Location, async token =>
         {
             var locationId = request.LocationId!.Value;
             // FOR SHARE: the location cannot be archived while the count opens.
@@ -50,7 +50,7 @@ public sealed class CountService(CatalogDbContext db, IHttpContextAccessor http,
 
     public Task<Results<Created<CountSessionDto>, Ok<CountSessionDto>, ValidationProblem, ProblemHttpResult>> RecordAsync(
         Guid id, RecordCountsRequest request, string? idempotencyKey, CancellationToken ct) =>
-        IdempotentRequest.RunAsync<CountSessionDto>(CountRules.Validate(request), db, Http, idempotencyKey, request, Location, async token =>
+        ValidatedWrite.RunAsync<CountSessionDto>(CountRules.Validate(request), db, Http, idempotencyKey, request, Location, async token =>
         {
             var session = await CountQueries.LockAsync(db, id, token);
             if (session is null)
@@ -80,7 +80,7 @@ public sealed class CountService(CatalogDbContext db, IHttpContextAccessor http,
 
     public Task<Results<Created<CountSessionDto>, Ok<CountSessionDto>, ValidationProblem, ProblemHttpResult>> PostAsync(
         Guid id, string? idempotencyKey, CancellationToken ct) =>
-        IdempotentRequest.RunAsync<CountSessionDto>([], db, Http, idempotencyKey, new { countId = id }, Location, async token =>
+        ValidatedWrite.RunAsync<CountSessionDto>([], db, Http, idempotencyKey, new { countId = id }, Location, async token =>
         {
             var session = await CountQueries.LockAsync(db, id, token);
             if (session is null)

@@ -13,7 +13,7 @@ public sealed class MovementWriter(CatalogDbContext db, IHttpContextAccessor htt
         Dictionary<string, string[]> errors, object request, string? idempotencyKey, Func<LedgerWrite> write, CancellationToken ct)
     {
         var context = http.HttpContext!;
-        return IdempotentRequest.RunAsync<MovementResult>(errors, db, context, idempotencyKey, request, r => $"/api/movements/{r.Movements[0].Id}",
+        return ValidatedWrite.RunAsync<MovementResult>(errors, db, context, idempotencyKey, request, r => $"/api/movements/{r.Movements[0].Id}",
             token => StockLedger.ApplyAsync(db, write() with
             {
                 UserId = CurrentUser.From(context).Id, At = clock.DatabaseNow(), IdempotencyKey = idempotencyKey,

@@ -4,13 +4,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.ServiceDefaults.Kit;
 
-/// <summary>The usual write endpoint in one call: the request's validation errors as a 400, else <see cref="IdempotentWrite.RunAsync"/>.</summary>
+/// <summary>
+/// The usual write endpoint in one call: the request's validation errors and the Idempotency-Key's, answered together
+/// as one 400; otherwise the work, at most once per key (<see cref="IdempotentWrite.RunAsync"/>).
+/// </summary>
 public static class ValidatedWrite
 {
     public static async Task<Results<Created<T>, Ok<T>, ValidationProblem, ProblemHttpResult>> RunAsync<T>(
-        IDictionary<string, string[]> errors, DbContext db, HttpContext http, string? key, object request, Func<T, string> location,
-        Func<CancellationToken, Task<Outcome<T>>> work, CancellationToken ct, bool created = true) where T : class =>
-        errors.Count > 0
-            ? TypedResults.ValidationProblem(errors)
-            : await IdempotentWrite.RunAsync(db, http, key, request, location, work, ct, created);
+        Dictionary<string, string[]> errors, DbContext db, HttpContext http, string? key, object request, Func<T, string> location,
+        Func<CancellationToken, Task<Outcome<T>>> work, CancellationToken ct, bool created = true) where T : class
+    {
+        if (IdempotencyRules.ValidateKey(key) is { } keyError)
+            errors[IdempotencyRules.HeaderName] = [keyError];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        return await IdempotentWrite.RunAsync(db, http, key, request, location, work, ct, created);
+    }
 }
