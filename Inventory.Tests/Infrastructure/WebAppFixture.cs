@@ -52,6 +52,12 @@ public class WebAppFixture : IAsyncLifetime, IWebApp
         await WebFactory.WaitUntilHealthyAsync(client);
     }
 
+    /// <summary>Signs in at <see cref="Address"/> with the real Google handler against the fake provider.</summary>
+    public Task<BrowserSession> SignInAsync(string email) => SignIn.AsAsync(Address, email);
+
+    /// <summary>Signs in at <see cref="Address"/> and has the admin give the user <paramref name="role"/>.</summary>
+    public Task<BrowserSession> SignInAsync(string email, string role) => SignIn.AsAsync(Address, email, role);
+
     public HttpClient CreateServiceClient(string service, string role) => service switch
     {
         ResourceNames.Catalog => Services.Catalog.CreateClientAs(role),
