@@ -9,8 +9,8 @@ namespace Inventory.Tests.Web;
 /// Errors about fields a form carries hidden (or a header) show above the form instead of nowhere; the users page
 /// shows who changed whom through the one history partial.
 /// </summary>
-[Collection(AppHostCollection.Name)]
-public sealed partial class HiddenFieldErrorAndHistoryPagesTests(AppHostFixture fixture) : IDisposable
+[Collection(WebAppCollection.Name)]
+public sealed partial class HiddenFieldErrorAndHistoryPagesTests(WebAppFixture fixture) : IDisposable
 {
     private readonly CatalogUi _ui = new(fixture);
 
@@ -67,7 +67,7 @@ public sealed partial class HiddenFieldErrorAndHistoryPagesTests(AppHostFixture 
     {
         var email = $"history-{Guid.NewGuid():N}@{AppHostFixture.AllowedDomain}";
         (await fixture.SignInAsync(email, Roles.Clerk)).Dispose();
-        using var admin = await fixture.SignInAsync(AppHostFixture.AdminEmail);
+        using var admin = await fixture.SignInAsync(SignIn.AdminEmail);
 
         var page = Html.Decode(await Html.ReadAsync(await admin.GetAsync("/admin/users")));
 
