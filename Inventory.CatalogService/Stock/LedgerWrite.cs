@@ -37,7 +37,7 @@ public sealed record LedgerWrite(Guid ItemId, IReadOnlyList<Leg> Legs)
             new Leg(request.ToLocationId!.Value, request.Quantity!.Value, MovementTypes.TransferIn),
         ])
     {
-        Reference = Text(request.Reference), Note = Text(request.Note), LocationFields = ["fromLocationId", "toLocationId"],
+        Reference = TextFields.Clean(request.Reference), Note = TextFields.Clean(request.Note), LocationFields = ["fromLocationId", "toLocationId"],
     };
 
     /// <summary>A purchase-order line received in procurement: booked once per line.</summary>
@@ -46,7 +46,5 @@ public sealed record LedgerWrite(Guid ItemId, IReadOnlyList<Leg> Legs)
             with { ReceiptLineId = request.ReceiptLineId };
 
     private static LedgerWrite Single(Guid? itemId, Guid? locationId, decimal quantity, string type, string? reference, string? note) =>
-        new(itemId!.Value, [new Leg(locationId!.Value, quantity, type)]) { Reference = Text(reference), Note = Text(note) };
-
-    private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        new(itemId!.Value, [new Leg(locationId!.Value, quantity, type)]) { Reference = TextFields.Clean(reference), Note = TextFields.Clean(note) };
 }

@@ -1,4 +1,3 @@
-using Inventory.ProcurementService.Common;
 using Inventory.ProcurementService.Audit;
 using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.Suppliers;
@@ -17,7 +16,7 @@ public sealed class PurchaseOrderService(ProcurementDbContext db, PurchaseOrderL
         if (supplier.IsArchived)
             return Problems.Conflict("supplierId", "The supplier is archived: archived suppliers get no new purchase orders.");
 
-        var order = NewDraft(supplier, createdBy, clock.DatabaseNow(), TextValues.Clean(request.Notes));
+        var order = NewDraft(supplier, createdBy, clock.DatabaseNow(), TextFields.Clean(request.Notes));
         order.ExpectedDate = request.ExpectedDate;
         var (lines, problem) = await lineBuilder.BuildAsync(order.Id, supplier.Id, request.Lines ?? [], ct);
         if (problem is not null)
@@ -51,7 +50,7 @@ public sealed class PurchaseOrderService(ProcurementDbContext db, PurchaseOrderL
         // Explicitly new: lines carry client-made ids, which EF would otherwise take for existing rows.
         db.PurchaseOrderLines.AddRange(lines);
         order.ExpectedDate = request.ExpectedDate;
-        order.Notes = TextValues.Clean(request.Notes);
+        order.Notes = TextFields.Clean(request.Notes);
         order.UpdatedAt = clock.DatabaseNow();
         audit.Record(db, AuditEntityTypes.PurchaseOrder, order.Id, AuditActions.Update, before, order.AuditFields());
         await db.SaveChangesAsync(ct);

@@ -1,4 +1,3 @@
-using Inventory.ProcurementService.Common;
 using Inventory.ProcurementService.Audit;
 using Inventory.ProcurementService.Catalog;
 using Inventory.ProcurementService.Data;
@@ -70,7 +69,7 @@ public sealed class SupplierItemService(ProcurementDbContext db, CatalogItemsCli
 
     private static void Apply(SupplierItem item, SupplierItemRequest request)
     {
-        item.SupplierSku = TextValues.Clean(request.SupplierSku);
+        item.SupplierSku = TextFields.Clean(request.SupplierSku);
         item.UnitPrice = request.UnitPrice!.Value;
         item.MinimumOrderQuantity = request.MinimumOrderQuantity ?? 0;
         item.LeadTimeDays = request.LeadTimeDays;

@@ -1,4 +1,3 @@
-using Inventory.ProcurementService.Common;
 using Inventory.ProcurementService.Audit;
 using Inventory.ProcurementService.Data;
 using Microsoft.EntityFrameworkCore;
@@ -55,15 +54,15 @@ public sealed class SupplierService(ProcurementDbContext db, AuditTrail audit, T
     private static void Apply(Supplier supplier, SupplierRequest request, DateTimeOffset now)
     {
         supplier.Name = request.Name!.Trim();
-        supplier.ContactName = TextValues.Clean(request.ContactName);
-        supplier.Email = TextValues.Clean(request.Email);
-        supplier.Phone = TextValues.Clean(request.Phone);
-        supplier.Address = TextValues.Clean(request.Address);
-        supplier.Website = TextValues.Clean(request.Website);
-        supplier.PaymentTerms = TextValues.Clean(request.PaymentTerms);
+        supplier.ContactName = TextFields.Clean(request.ContactName);
+        supplier.Email = TextFields.Clean(request.Email);
+        supplier.Phone = TextFields.Clean(request.Phone);
+        supplier.Address = TextFields.Clean(request.Address);
+        supplier.Website = TextFields.Clean(request.Website);
+        supplier.PaymentTerms = TextFields.Clean(request.PaymentTerms);
         supplier.LeadTimeDays = request.LeadTimeDays ?? 0;
-        supplier.Currency = TextValues.Clean(request.Currency)?.ToUpperInvariant() ?? SupplierRules.DefaultCurrency;
-        supplier.Notes = TextValues.Clean(request.Notes);
+        supplier.Currency = TextFields.Clean(request.Currency)?.ToUpperInvariant() ?? SupplierRules.DefaultCurrency;
+        supplier.Notes = TextFields.Clean(request.Notes);
         supplier.UpdatedAt = now;
     }
 }

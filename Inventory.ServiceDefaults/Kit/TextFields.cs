@@ -6,6 +6,9 @@ namespace Inventory.ServiceDefaults.Kit;
 /// </summary>
 public static class TextFields
 {
+    /// <summary>An optional text field as stored: trimmed, or null when blank.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     public const string NulMessage = "Must not contain a NUL character.";
 
     /// <summary>Adds <see cref="NulMessage"/> under each field whose value contains NUL, in place of any other message for it.</summary>
