@@ -9,6 +9,9 @@ public sealed class LinkFaults
     /// <summary>Requests arrive and are processed, but every response is lost on the way back.</summary>
     public volatile bool LoseResponses;
 
+    /// <summary>Not 0: the far end answers every request with this status (e.g. 503) without processing it.</summary>
+    public volatile int AnswerStatus;
+
     /// <summary>Requests that reached the far end.</summary>
     public int Delivered;
 
@@ -16,6 +19,7 @@ public sealed class LinkFaults
     {
         Down = false;
         LoseResponses = false;
+        AnswerStatus = 0;
         Delivered = 0;
     }
 }
@@ -27,6 +31,8 @@ public sealed class FaultyLink(HttpMessageHandler inner, LinkFaults faults) : De
     {
         if (faults.Down)
             throw new HttpRequestException("Connection refused (catalog is down)", null, null);
+        if (faults.AnswerStatus != 0)
+            return new HttpResponseMessage((System.Net.HttpStatusCode)faults.AnswerStatus) { RequestMessage = request, Content = new StringContent("") };
         var response = await base.SendAsync(request, cancellationToken);
         Interlocked.Increment(ref faults.Delivered);
         if (faults.LoseResponses)
