@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Inventory.ServiceDefaults.Security;
@@ -12,7 +13,9 @@ namespace Inventory.ServiceDefaults.Security;
 /// How a backend service trusts its callers: a bearer token signed by Web (a user, with roles) or by a
 /// named peer service (a service identity, never with user roles), for this service's audience, unexpired.
 /// Public keys come from configuration: <c>Auth:UserTokens:PublicKey</c> and
-/// <c>Auth:ServiceTokens:{service}:PublicKey</c>. Anonymous callers get 401, insufficient roles 403.
+/// <c>Auth:ServiceTokens:{service}:PublicKey</c>. Beyond signature, audience and expiry, a token must pass
+/// <see cref="TokenRules"/> (short, with a subject, a user token never a service). Anonymous callers and
+/// refused tokens get 401, insufficient roles 403.
 /// </summary>
 public static class ServiceAuthentication
 {
@@ -44,7 +47,15 @@ public static class ServiceAuthentication
             {
                 OnTokenValidated = context =>
                 {
-                    context.Principal = RestrictServiceIdentity(context.Principal!, trustedServices);
+                    var service = ServiceOf(context.Principal!, trustedServices);
+                    var clock = context.HttpContext.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
+                    var refusal = context.SecurityToken is JsonWebToken token
+                        ? TokenRules.Refusal(token, service is not null, clock.GetUtcNow(), context.Options.TokenValidationParameters.ClockSkew)
+                        : "Not a JSON web token.";
+                    if (refusal is not null)
+                        context.Fail(refusal);
+                    else if (service is not null)
+                        context.Principal = ServiceIdentity(service);
                     return Task.CompletedTask;
                 },
             };
@@ -55,21 +66,20 @@ public static class ServiceAuthentication
         return builder;
     }
 
+    /// <summary>The trusted service whose issuer (and so, after validation, whose key) signed the token; null for Web's user tokens.</summary>
+    private static string? ServiceOf(ClaimsPrincipal principal, string[] trustedServices)
+    {
+        var issuer = principal.FindFirst(JwtIssuerClaim)?.Value;
+        return trustedServices.FirstOrDefault(s => TokenClaims.ServiceIssuer(s) == issuer);
+    }
+
     /// <summary>
     /// A token signed with a service's key is that service and nothing more: whatever roles or user claims it
     /// carries are dropped, so a compromised peer service cannot act as a user.
     /// </summary>
-    private static ClaimsPrincipal RestrictServiceIdentity(ClaimsPrincipal principal, string[] trustedServices)
-    {
-        var issuer = principal.FindFirst(JwtIssuerClaim)?.Value;
-        var service = trustedServices.FirstOrDefault(s => TokenClaims.ServiceIssuer(s) == issuer);
-        if (service is null)
-            return principal;
-        var identity = new ClaimsIdentity(
-            [new Claim(TokenClaims.Subject, $"service:{service}"), new Claim(TokenClaims.Service, service)],
-            JwtBearerDefaults.AuthenticationScheme, TokenClaims.Subject, TokenClaims.Role);
-        return new ClaimsPrincipal(identity);
-    }
+    private static ClaimsPrincipal ServiceIdentity(string service) => new(new ClaimsIdentity(
+        [new Claim(TokenClaims.Subject, TokenClaims.ServiceSubject(service)), new Claim(TokenClaims.Service, service)],
+        JwtBearerDefaults.AuthenticationScheme, TokenClaims.Subject, TokenClaims.Role));
 
     private const string JwtIssuerClaim = "iss";
 

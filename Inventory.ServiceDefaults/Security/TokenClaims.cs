@@ -10,6 +10,12 @@ public static class TokenClaims
     /// <summary>Set only on service identities: the calling service's resource name.</summary>
     public const string Service = "service";
 
+    /// <summary>Subjects of service identities start so; no user's subject may (user ids are Web's GUIDs).</summary>
+    public const string ServiceSubjectPrefix = "service:";
+
+    /// <summary>The subject a service identity is recorded under, e.g. <c>service:procurement</c>.</summary>
+    public static string ServiceSubject(string service) => ServiceSubjectPrefix + service;
+
     /// <summary>Issuer of user tokens: only Web holds the key that signs them.</summary>
     public const string UserIssuer = "inventory-web";
 

@@ -149,22 +149,16 @@ public sealed class SignInTests(AppHostFixture fixture)
     {
         using var user = await fixture.SignInAsync("promoted@example.test");
         using var admin = await fixture.SignInAsync(AppHostFixture.AdminEmail);
-        var page = await (await admin.GetAsync("/admin/users")).Content.ReadAsStringAsync();
-        var (id, version) = SignIn.UserRow(page, "promoted@example.test");
 
-        var saved = await admin.SubmitFormAsync("/admin/users", "/admin/users?handler=Role",
-            new Dictionary<string, string> { ["id"] = id, ["version"] = version, ["role"] = "Manager" });
+        var saved = await SignIn.ChangeUserAsync(admin, "promoted@example.test", "Role", "role", "Manager");
 
+        // The old session ends (its cookie was issued for the old role); signing in again gives the new one.
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        Assert.Contains("promoted@example.test · Manager", await (await user.GetAsync("/dashboard")).Content.ReadAsStringAsync());
+        Assert.Equal("/login", (await user.GetAsync("/dashboard")).RequestMessage!.RequestUri!.AbsolutePath);
+        using var again = await fixture.SignInAsync("promoted@example.test");
+        Assert.Contains("promoted@example.test · Manager", await (await again.GetAsync("/dashboard")).Content.ReadAsStringAsync());
     }
 
-    private static async Task SetActiveAsync(BrowserSession admin, string email, bool active)
-    {
-        var page = await (await admin.GetAsync("/admin/users")).Content.ReadAsStringAsync();
-        var (id, version) = SignIn.UserRow(page, email);
-        var response = await admin.SubmitFormAsync("/admin/users", "/admin/users?handler=Active",
-            new Dictionary<string, string> { ["id"] = id, ["version"] = version, ["active"] = active ? "true" : "false" });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
+    private static async Task SetActiveAsync(BrowserSession admin, string email, bool active) =>
+        Assert.Equal(HttpStatusCode.OK, (await SignIn.ChangeUserAsync(admin, email, "Active", "active", active ? "true" : "false")).StatusCode);
 }

@@ -19,6 +19,15 @@ public sealed partial class BrowserSession(Uri baseAddress) : IDisposable
 
     public bool HasCookie(string name) => _cookies.ContainsKey(name);
 
+    /// <summary>Another client holding a copy of this one's cookies, as a thief who copied them would.</summary>
+    public BrowserSession CopyCookies()
+    {
+        var copy = new BrowserSession(baseAddress);
+        foreach (var (name, value) in _cookies)
+            copy._cookies[name] = value;
+        return copy;
+    }
+
     public Task<HttpResponseMessage> GetAsync(string url, bool follow = true) => SendAsync(HttpMethod.Get, url, null, follow);
 
     public Task<HttpResponseMessage> PostFormAsync(string url, IDictionary<string, string> form, bool follow = true) =>

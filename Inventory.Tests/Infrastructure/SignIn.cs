@@ -43,20 +43,30 @@ public static partial class SignIn
 
     /// <summary>
     /// Signs in as <paramref name="email"/> and, unless it is the default Viewer, has the admin give the user
-    /// <paramref name="role"/> on the users page — the way a real deployment hands out roles.
+    /// <paramref name="role"/> on the users page — the way a real deployment hands out roles. A role change ends
+    /// the user's sessions, so the person then signs in again, as they would.
     /// </summary>
     public static async Task<BrowserSession> AsAsync(Uri address, string email, string role)
     {
         var session = await AsAsync(address, email);
         if (role == Roles.Viewer)
             return session;
-        using var admin = await AsAsync(address, AdminEmail);
+        session.Dispose();
+        using (var admin = await AsAsync(address, AdminEmail))
+        {
+            var saved = await ChangeUserAsync(admin, email, "Role", "role", role);
+            if (!saved.IsSuccessStatusCode)
+                throw new InvalidOperationException($"Could not make {email} a {role}: {saved.StatusCode}");
+        }
+        return await AsAsync(address, email);
+    }
+
+    /// <summary>The admin's change of <paramref name="email"/> on the users page: its form <paramref name="handler"/> with one field.</summary>
+    public static async Task<HttpResponseMessage> ChangeUserAsync(BrowserSession admin, string email, string handler, string field, string value)
+    {
         var (id, version) = UserRow(await (await admin.GetAsync("/admin/users")).Content.ReadAsStringAsync(), email);
-        var saved = await admin.SubmitFormAsync("/admin/users", "/admin/users?handler=Role",
-            new Dictionary<string, string> { ["id"] = id, ["version"] = version, ["role"] = role });
-        if (!saved.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Could not make {email} a {role}: {saved.StatusCode}");
-        return session;
+        return await admin.SubmitFormAsync("/admin/users", $"/admin/users?handler={handler}",
+            new Dictionary<string, string> { ["id"] = id, ["version"] = version, [field] = value });
     }
 
     /// <summary>The id and version the users page's forms send for the user with <paramref name="email"/>.</summary>

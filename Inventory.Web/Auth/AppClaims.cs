@@ -6,10 +6,14 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Inventory.Web.Auth;
 
-/// <summary>The claims of a signed-in session: our user id (not Google's), e-mail, role, and when the session began.</summary>
+/// <summary>
+/// The claims of a signed-in session: our user id (not Google's), e-mail, role, when the session began, and the
+/// user's security stamp at that moment (a later stamp ends the session).
+/// </summary>
 public static class AppClaims
 {
     public const string SignedInAt = "signed_in_at";
+    public const string SecurityStamp = "security_stamp";
 
     public static ClaimsPrincipal Principal(AppUser user, DateTimeOffset signedInAt) => new(new ClaimsIdentity(
     [
@@ -18,6 +22,7 @@ public static class AppClaims
         new Claim(TokenClaims.Name, user.DisplayName ?? user.Email),
         new Claim(TokenClaims.Role, user.Role),
         new Claim(SignedInAt, signedInAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+        new Claim(SecurityStamp, user.SecurityStamp.ToString("N")),
     ], CookieAuthenticationDefaults.AuthenticationScheme, TokenClaims.Email, TokenClaims.Role));
 
     public static Guid? UserId(ClaimsPrincipal principal) =>
@@ -27,4 +32,7 @@ public static class AppClaims
         long.TryParse(principal.FindFirst(SignedInAt)?.Value, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
+
+    public static Guid? SecurityStampOf(ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirst(SecurityStamp)?.Value, out var stamp) ? stamp : null;
 }

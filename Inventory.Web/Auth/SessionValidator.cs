@@ -7,9 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Inventory.Web.Auth;
 
 /// <summary>
-/// Checks every cookie-authenticated request against the user store: a deactivated user's session stops at
-/// their next request, a role change applies at once, and no session outlives the absolute lifetime however
-/// active it is (the cookie's sliding expiry handles the idle timeout).
+/// Checks every cookie-authenticated request against the user store, so a cookie is only as good as the
+/// server says: its security stamp must still be the user's (sign-out, deactivation and a role change give
+/// the user a new one, ending every session issued before), the user must be active, and no session outlives
+/// the absolute lifetime however active it is (the cookie's sliding expiry handles the idle timeout).
+/// A refused session is signed out and the person is sent to sign in.
 /// </summary>
 public sealed class SessionValidator(WebDbContext db, IOptions<AuthOptions> options, TimeProvider clock) : CookieAuthenticationEvents
 {
@@ -18,21 +20,17 @@ public sealed class SessionValidator(WebDbContext db, IOptions<AuthOptions> opti
         var principal = context.Principal!;
         var signedInAt = AppClaims.SignedInTime(principal);
         var userId = AppClaims.UserId(principal);
+        var stamp = AppClaims.SecurityStampOf(principal);
         var expired = signedInAt is null || clock.GetUtcNow() - signedInAt > TimeSpan.FromHours(options.Value.AbsoluteLifetimeHours);
-        var user = userId is null || expired
+        var user = userId is null || stamp is null || expired
             ? null
             : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, context.HttpContext.RequestAborted);
 
-        if (user is not { IsActive: true })
+        // The role check is a second line: every role change also changes the stamp.
+        if (user is not { IsActive: true } || user.SecurityStamp != stamp || !principal.IsInRole(user.Role))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return;
-        }
-        if (!principal.IsInRole(user.Role))
-        {
-            context.ReplacePrincipal(AppClaims.Principal(user, signedInAt!.Value));
-            context.ShouldRenew = true;
         }
     }
 }

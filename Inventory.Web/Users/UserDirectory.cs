@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Inventory.Web.Users;
 
-/// <summary>Decides who may sign in, provisions users at first sign-in, and records role changes.</summary>
+/// <summary>Decides who may sign in, provisions users at first sign-in, records role changes, and ends sessions at sign-out.</summary>
 public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options, TimeProvider clock, ILogger<UserDirectory> logger)
 {
     /// <summary>
@@ -57,10 +57,10 @@ public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options
         else
         {
             var before = UserAudit.Fields(user);
-            if (isAdmin && user.Role != Roles.Admin)
-                user.Role = Roles.Admin;
+            if (isAdmin)
+                user.ChangeRole(Roles.Admin);
             else if (roleForNewUser is not null)
-                user.Role = roleForNewUser;
+                user.ChangeRole(roleForNewUser);
             if (!string.IsNullOrWhiteSpace(displayName))
                 user.DisplayName = displayName;
             if (UserAudit.BySignIn(user, before, now) is { HasChanges: true } change)
@@ -78,6 +78,17 @@ public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options
             return await db.Users.FirstAsync(u => u.Email == email, ct);
         }
         return user;
+    }
+
+    /// <summary>
+    /// Ends every session of the user (sign-out): one atomic update of the stamp, so a sign-in or an admin's edit
+    /// of the same row at that moment cannot make it fail or undo it.
+    /// </summary>
+    public async Task EndSessionsAsync(Guid userId, CancellationToken ct)
+    {
+        var stamp = AppUser.NewSecurityStamp();
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp), ct);
+        logger.LogInformation("User {UserId} signed out; their sessions end", userId);
     }
 
     private string DefaultRole() => Roles.IsKnown(options.Value.DefaultRole) ? options.Value.DefaultRole : Roles.Viewer;

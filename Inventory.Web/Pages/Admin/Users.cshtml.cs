@@ -22,11 +22,11 @@ public sealed class UsersModel(WebDbContext db, AuditTrail audit, UserNames name
     {
         if (!Roles.IsKnown(role))
             ModelState.AddModelError($"role-{id}", "Choose one of the roles.");
-        return await ChangeAsync(id, version, AuditActions.Update, user => user.Role = role, ct);
+        return await ChangeAsync(id, version, AuditActions.Update, user => user.ChangeRole(role), ct);
     }
 
     public Task<IActionResult> OnPostActiveAsync(Guid id, bool active, uint version, CancellationToken ct) =>
-        ChangeAsync(id, version, active ? UserAudit.Activate : UserAudit.Deactivate, user => user.IsActive = active, ct);
+        ChangeAsync(id, version, active ? UserAudit.Activate : UserAudit.Deactivate, user => user.SetActive(active), ct);
 
     private async Task<IActionResult> ChangeAsync(Guid id, uint version, string action, Action<AppUser> change, CancellationToken ct)
     {
