@@ -7,11 +7,12 @@ namespace Inventory.ServiceDefaults;
 
 /// <summary>
 /// What every Inventory process gets: telemetry, health checks, service discovery and resilient HTTP
-/// clients (the Aspire service-defaults template), plus our logging and health-response conventions.
+/// clients (the Aspire service-defaults template, with our time budgets: <see cref="OutgoingCalls"/>), plus our logging and health-response conventions.
 /// </summary>
 public static class Extensions
 {
-    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    /// <param name="budget">This process's time budgets (<see cref="TimeBudgets"/>): its calls to other services get <see cref="HopBudget.Call"/>.</param>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, HopBudget budget) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureLogging();
         builder.ConfigureOpenTelemetry();
@@ -22,7 +23,7 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            http.AddStandardResilienceHandler();
+            http.AddStandardResilienceHandler(options => OutgoingCalls.Configure(options, budget));
             http.AddServiceDiscovery();
         });
         return builder;

@@ -9,24 +9,35 @@ public sealed class LinkFaults
     /// <summary>Requests arrive and are processed, but every response is lost on the way back.</summary>
     public volatile bool LoseResponses;
 
+    /// <summary>The far end is frozen (a stopped process): requests are taken and never answered.</summary>
+    public volatile bool Frozen;
+
     /// <summary>Requests that reached the far end.</summary>
     public int Delivered;
+
+    /// <summary>Requests sent into the link, whatever became of them.</summary>
+    public int Attempted;
 
     public void Reset()
     {
         Down = false;
         LoseResponses = false;
+        Frozen = false;
         Delivered = 0;
+        Attempted = 0;
     }
 }
 
-/// <summary>A message handler in front of a real service that can drop the connection or the response.</summary>
+/// <summary>A message handler in front of a real service that can drop the connection or the response, or hang.</summary>
 public sealed class FaultyLink(HttpMessageHandler inner, LinkFaults faults) : DelegatingHandler(inner)
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref faults.Attempted);
         if (faults.Down)
             throw new HttpRequestException("Connection refused (catalog is down)", null, null);
+        if (faults.Frozen)
+            await Task.Delay(Timeout.Infinite, cancellationToken); // only the caller's timeout ends it
         var response = await base.SendAsync(request, cancellationToken);
         Interlocked.Increment(ref faults.Delivered);
         if (faults.LoseResponses)
