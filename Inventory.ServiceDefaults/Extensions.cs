@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 
 namespace Inventory.ServiceDefaults;
 
@@ -23,7 +24,8 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            http.AddStandardResilienceHandler(options => OutgoingCalls.Configure(options, budget));
+            // One pipeline per service (authority): a catalog outage must not open the breaker in front of procurement.
+            http.AddStandardResilienceHandler(options => OutgoingCalls.Configure(options, budget)).SelectPipelineByAuthority();
             http.AddServiceDiscovery();
         });
         return builder;

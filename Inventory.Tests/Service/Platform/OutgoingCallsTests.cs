@@ -17,7 +17,7 @@ namespace Inventory.Tests.Service.Platform;
 /// </summary>
 public sealed class OutgoingCallsTests : IAsyncLifetime
 {
-    private static readonly HopBudget Budget = new(Request: TimeSpan.FromSeconds(3), Call: TimeSpan.FromSeconds(1));
+    private static readonly HopBudget Budget = new(Request: TimeSpan.FromSeconds(5), Call: TimeSpan.FromSeconds(3));
     private WebApplication _service = null!;
     private int _received;
     private HttpClient _client = null!;
