@@ -21,6 +21,7 @@ public static class OutgoingCalls
     public const int MaxRetries = 2;
     public const int BreakerMinimumThroughput = 4;
     public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan SamplingDuration = TimeSpan.FromSeconds(30);
 
     public static void Configure(HttpStandardResilienceOptions options, HopBudget budget)
     {
@@ -37,7 +38,7 @@ public static class OutgoingCalls
             args.Context.GetRequestMessage() is { } request && IsSafeToRepeat(request) ? transient(args) : PredicateResult.False();
 
         // The sampling window must be at least twice an attempt's timeout (the options validator's rule).
-        options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
+        options.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(SamplingDuration.Ticks, 2 * budget.Call.Ticks));
         options.CircuitBreaker.MinimumThroughput = BreakerMinimumThroughput;
         options.CircuitBreaker.FailureRatio = 0.5;
         options.CircuitBreaker.BreakDuration = BreakDuration;

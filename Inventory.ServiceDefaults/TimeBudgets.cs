@@ -6,8 +6,8 @@ namespace Inventory.ServiceDefaults;
 /// being cut off by the hop above it with a blank 504:
 /// <code>
 ///   database (connect, each command)             2 s
-/// < catalog request                              2.5 s
-/// < procurement's call to the catalog            3 s
+/// < catalog request                              3 s
+/// < procurement's call to the catalog            3.25 s
 /// < procurement request                          3.5 s
 /// < Web's call to a service                      4 s
 /// < a Web page's service calls together          4.5 s   (so a page answers within 5 s)
@@ -22,10 +22,10 @@ public static class TimeBudgets
     public static readonly TimeSpan Database = TimeSpan.FromSeconds(2);
 
     /// <summary>The catalog: its requests wait only on its database.</summary>
-    public static readonly HopBudget Catalog = new(Request: TimeSpan.FromSeconds(2.5), Call: TimeSpan.FromSeconds(2.5));
+    public static readonly HopBudget Catalog = new(Request: TimeSpan.FromSeconds(3), Call: TimeSpan.FromSeconds(3));
 
     /// <summary>Procurement: its requests may wait on the catalog, whose budget is shorter than this call's.</summary>
-    public static readonly HopBudget Procurement = new(Request: TimeSpan.FromSeconds(3.5), Call: TimeSpan.FromSeconds(3));
+    public static readonly HopBudget Procurement = new(Request: TimeSpan.FromSeconds(3.5), Call: TimeSpan.FromSeconds(3.25));
 
     /// <summary>Web: each call to a service, and all of one page's calls together.</summary>
     public static readonly HopBudget Web = new(Request: TimeSpan.FromSeconds(4.5), Call: TimeSpan.FromSeconds(4));

@@ -81,7 +81,7 @@ public sealed class DatabaseOutageTests(ServicesFixture fixture) : IAsyncLifetim
 
             await response.AssertProblemAsync(HttpStatusCode.GatewayTimeout);
             // The command times out within the database budget; Npgsql then asks the frozen server to cancel it, on a
-            // new connection, waiting up to twice the connect timeout (docs/reliability.md). Web's page does not wait for that.
+            // new connection, waiting up to twice the connect timeout (docs/configuration.md, time budgets). Web's page does not wait for that.
             Assert.True(took < TimeBudgets.Catalog.Request + 2 * TimeBudgets.Database + TimeSpan.FromSeconds(1), $"the catalog took {took}");
         }
         finally
