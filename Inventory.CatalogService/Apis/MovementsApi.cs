@@ -19,6 +19,9 @@ public static class MovementsApi
         api.MapGet("/", ListMovements).WithName("ListMovements")
             .WithSummary("The stock ledger, newest first: by item, location, type and date range, a page at a time")
             .RequireAuthorization(Policies.Read);
+        api.MapGet("/feed", ReadFeed).WithName("ReadMovementFeed")
+            .WithSummary("The whole ledger for incremental readers, oldest first: each committed movement exactly once, a page at a time")
+            .RequireAuthorization(Policies.Read);
         api.MapGet("/{id:guid}", GetMovement).WithName("GetMovement").WithSummary("One movement")
             .RequireAuthorization(Policies.Read);
         api.MapPost("/receipts", Receive).WithName("ReceiveStock").WithSummary("Books stock received outside a purchase order")
@@ -56,6 +59,19 @@ public static class MovementsApi
         await db.Movements.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } movement
             ? TypedResults.Ok(MovementDto.From(movement))
             : Problems.NotFound("movement");
+
+    public static async Task<Results<Ok<Page<MovementDto>>, ValidationProblem>> ReadFeed(
+        CatalogDbContext db, string? pageSize = null, string? after = null, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var size = Paging.ReadPage(errors, pageSize, after, LedgerFeed.Ordering, 2, out var key);
+        LedgerFeed.Position? position = null;
+        if (key is not null && !LedgerFeed.Position.TryRead(key, out position))
+            errors["after"] = [Paging.InvalidCursor];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await LedgerFeed.ReadAsync(db, position, size, ct));
+    }
 
     public static async Task<Results<Ok<Page<MovementDto>>, ValidationProblem>> ListMovements(
         CatalogDbContext db, string? itemId = null, string? locationId = null, string? type = null, string? from = null, string? to = null,

@@ -104,7 +104,7 @@ public sealed class CountService(CatalogDbContext db, IHttpContextAccessor http,
             {
                 var write = new LedgerWrite(itemId, [new Leg(session.LocationId, variance, MovementTypes.Count)])
                 {
-                    UserId = Caller, At = now, ReasonCode = "count", Reference = $"count {id}", IdempotencyKey = idempotencyKey, CountSessionId = id,
+                    UserId = Caller, ReasonCode = "count", Reference = $"count {id}", IdempotencyKey = idempotencyKey, CountSessionId = id,
                 };
                 if ((await StockLedger.ApplyAsync(db, write, token)).Problem is { } problem)
                     return problem;

@@ -32,6 +32,8 @@ internal sealed class MovementConfiguration : IEntityTypeConfiguration<Movement>
         });
         movement.Property(m => m.Id).ValueGeneratedNever();
         movement.Property(m => m.Seq).UseIdentityByDefaultColumn();
+        // Top-level transaction id even inside a savepoint; xid8 never wraps, so the order holds for the cluster's life.
+        movement.Property(m => m.TransactionId).HasColumnName("xact_id").HasColumnType("xid8").HasDefaultValueSql("pg_current_xact_id()");
         movement.Property(m => m.Quantity).HasPrecision(18, 4);
         movement.Property(m => m.BalanceAfter).HasPrecision(18, 4);
         movement.Property(m => m.Type).HasMaxLength(16);
@@ -43,6 +45,8 @@ internal sealed class MovementConfiguration : IEntityTypeConfiguration<Movement>
         movement.HasOne<Item>().WithMany().HasForeignKey(m => m.ItemId).OnDelete(DeleteBehavior.Restrict);
         movement.HasOne<Location>().WithMany().HasForeignKey(m => m.LocationId).OnDelete(DeleteBehavior.Restrict);
         movement.HasIndex(m => m.Seq).IsUnique();
+        // The feed for incremental readers, in (transaction, seq) order (LedgerFeed).
+        movement.HasIndex(m => new { m.TransactionId, m.Seq });
         // Lists by item, by location, by date (newest first), and the dashboard's per-day counts.
         movement.HasIndex(m => new { m.ItemId, m.OccurredAt, m.Seq });
         movement.HasIndex(m => new { m.LocationId, m.OccurredAt, m.Seq });

@@ -21,8 +21,21 @@ public static class ItemQueries
     public static Task<ItemDto> ReadAsync(CatalogDbContext db, Guid id, CancellationToken ct) =>
         db.Items.AsNoTracking().Where(i => i.Id == id).Select(AsDto).SingleAsync(ct);
 
-    /// <summary>The item with its stock per location and its latest movements: three queries, whatever the data size.</summary>
-    public static async Task<ItemDetailDto?> DetailAsync(CatalogDbContext db, Guid id, CancellationToken ct)
+    /// <summary>
+    /// The item with its stock per location and its latest movements: three queries, whatever the data size, in one
+    /// REPEATABLE READ snapshot, so under concurrent movements the total still equals the sum of the stock rows and
+    /// the newest movement at each location shows that location's balance (each READ COMMITTED query would see a
+    /// later moment). Read-only: it takes no locks and a writer never waits for it.
+    /// </summary>
+    public static Task<ItemDetailDto?> DetailAsync(CatalogDbContext db, Guid id, CancellationToken ct) =>
+        db.InTransactionAsync(async _ =>
+        {
+            // Allowed before the transaction's first query; the rollback at disposal ends it.
+            await db.Database.ExecuteSqlRawAsync("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", ct);
+            return await ReadDetailAsync(db, id, ct);
+        }, ct);
+
+    private static async Task<ItemDetailDto?> ReadDetailAsync(CatalogDbContext db, Guid id, CancellationToken ct)
     {
         var item = await db.Items.AsNoTracking().Where(i => i.Id == id).Select(AsDto).FirstOrDefaultAsync(ct);
         if (item is null)

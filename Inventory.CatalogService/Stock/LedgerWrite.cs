@@ -7,9 +7,8 @@ public sealed record Leg(Guid LocationId, decimal Quantity, string Type);
 public sealed record LedgerWrite(Guid ItemId, IReadOnlyList<Leg> Legs)
 {
     public Guid OperationId { get; init; } = Guid.CreateVersion7();
-    /// <summary>Who books it (the caller's token subject) and when; set by whoever runs the write.</summary>
+    /// <summary>Who books it (the caller's token subject); set by whoever runs the write. The time is the ledger's to take.</summary>
     public string UserId { get; init; } = "";
-    public DateTimeOffset At { get; init; }
     public string? ReasonCode { get; init; }
     public string? Reference { get; init; }
     public string? Note { get; init; }

@@ -7,8 +7,14 @@ namespace Inventory.CatalogService.Stock;
 public sealed class Movement
 {
     public Guid Id { get; init; }
-    /// <summary>Ledger order. For one item at one location it is also commit order (the stock level row is locked meanwhile).</summary>
+    /// <summary>Ledger order. For one item it is also commit order: it is taken after the item row is locked.</summary>
     public long Seq { get; init; }
+    /// <summary>
+    /// The writing transaction's id (PostgreSQL <c>xid8</c>, set by the database; 0 for rows older than the feed). The
+    /// movements feed pages by (this, <see cref="Seq"/>) and serves only transactions older than every one still
+    /// running, so a row that commits late can never land behind a reader's cursor (see <see cref="LedgerFeed"/>).
+    /// </summary>
+    public ulong TransactionId { get; init; }
     public Guid ItemId { get; init; }
     public Guid LocationId { get; init; }
     /// <summary>Signed: positive adds stock at the location, negative removes it.</summary>
@@ -20,6 +26,7 @@ public sealed class Movement
     public string? Reference { get; init; }
     public string? Note { get; init; }
     public required string UserId { get; init; }
+    /// <summary>The database's clock once the item row was locked, so an item's movements in time order are in commit order.</summary>
     public DateTimeOffset OccurredAt { get; init; }
     public string? IdempotencyKey { get; init; }
     /// <summary>Groups the movements of one operation: both legs of a transfer, or the postings of one count.</summary>

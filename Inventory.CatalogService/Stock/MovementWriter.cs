@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inventory.CatalogService.Stock;
 
-/// <summary>Books a movement request of a user: by the caller, now, through the ledger, at most once per Idempotency-Key.</summary>
-public sealed class MovementWriter(CatalogDbContext db, IHttpContextAccessor http, TimeProvider clock)
+/// <summary>Books a movement request of a user: by the caller, through the ledger, at most once per Idempotency-Key.</summary>
+public sealed class MovementWriter(CatalogDbContext db, IHttpContextAccessor http)
 {
     /// <summary><paramref name="write"/> is built only once <paramref name="errors"/> (the request's) are known to be none.</summary>
     public Task<Results<Created<MovementResult>, Ok<MovementResult>, ValidationProblem, ProblemHttpResult>> WriteAsync(
@@ -16,7 +16,7 @@ public sealed class MovementWriter(CatalogDbContext db, IHttpContextAccessor htt
         return ValidatedWrite.RunAsync<MovementResult>(errors, db, context, idempotencyKey, request, r => $"/api/movements/{r.Movements[0].Id}",
             token => StockLedger.ApplyAsync(db, write() with
             {
-                UserId = CurrentUser.From(context).Id, At = clock.DatabaseNow(), IdempotencyKey = idempotencyKey,
+                UserId = CurrentUser.From(context).Id, IdempotencyKey = idempotencyKey,
             }, token), ct);
     }
 }

@@ -17,14 +17,15 @@ public sealed class ReceiptPostings(CatalogDbContext db, IHttpContextAccessor ht
         var errors = StockRules.Validate(request);
         if (errors.Count > 0)
             return Problems.Invalid(errors);
-        var write = LedgerWrite.PurchaseReceipt(request) with { UserId = CurrentUser.From(http.HttpContext!).Id, At = clock.DatabaseNow() };
+        var write = LedgerWrite.PurchaseReceipt(request) with { UserId = CurrentUser.From(http.HttpContext!).Id };
+        var receivedAt = clock.DatabaseNow();
 
         return await db.InTransactionAsync<Results<Created<MovementResult>, Ok<MovementResult>, ProblemHttpResult>>(async tx =>
         {
             // Claim the line first: a concurrent post of the same line waits here until this transaction ends.
             var claimed = await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO receipt_lines (receipt_line_id, operation_id, received_at)
-                VALUES ({write.ReceiptLineId}, {write.OperationId}, {write.At}) ON CONFLICT DO NOTHING
+                VALUES ({write.ReceiptLineId}, {write.OperationId}, {receivedAt}) ON CONFLICT DO NOTHING
                 """, ct);
             if (claimed == 0)
                 return await EarlierResultAsync(write, ct);

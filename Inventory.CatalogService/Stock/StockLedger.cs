@@ -8,7 +8,9 @@ namespace Inventory.CatalogService.Stock;
 /// The only code that changes stock. Inside the caller's transaction, for one item:
 /// <list type="number">
 /// <item>lock the item row with its total update (every movement of an item serializes here, so legs of different
-/// locations can never deadlock), refusing stock for an archived item;</item>
+/// locations can never deadlock), refusing stock for an archived item, and read the database clock only then: the
+/// previous writer of the item has committed, so the item's movements in time order are in commit order, and each
+/// balance follows the one before;</item>
 /// <item>per leg, read the location FOR SHARE (an archive waits for us, or we see it), then change the balance
 /// with one guarded statement — <c>on_hand + delta &gt;= 0 OR allows_negative</c> — never read-modify-write;
 /// a CHECK constraint stands behind it;</item>
@@ -38,7 +40,7 @@ public static class StockLedger
         var addsStock = write.Legs.Any(l => l.Quantity > 0);
         var item = (await db.Database.SqlQuery<ItemRow>($"""
             UPDATE items SET on_hand = on_hand + {net} WHERE id = {write.ItemId} AND NOT (is_archived AND {addsStock})
-            RETURNING sku, unit
+            RETURNING sku, unit, clock_timestamp() AS locked_at
             """).ToListAsync(ct)).SingleOrDefault();
         if (item is null)
         {
@@ -62,28 +64,29 @@ public static class StockLedger
             if (location.IsArchived && leg.Quantity > 0)
                 return Problems.Conflict(field, $"Location {location.Code} is archived: it takes no new stock.");
 
-            var balance = await ChangeBalanceAsync(db, write, leg, location.AllowsNegative, ct);
+            var balance = await ChangeBalanceAsync(db, write, leg, location.AllowsNegative, item.LockedAt, ct);
             if (balance is null)
                 return await NotEnoughAsync(db, write, leg, item, location, ct);
-            movements.Add(await AppendAsync(db, write, leg, balance.Value, ct));
+            movements.Add(await AppendAsync(db, write, leg, balance.Value, item.LockedAt, ct));
         }
         return new MovementResult(write.OperationId, movements);
     }
 
     /// <summary>The balance after the change, or null when the location has not enough stock (and may not go negative).</summary>
-    private static async Task<decimal?> ChangeBalanceAsync(CatalogDbContext db, LedgerWrite write, Leg leg, bool allowsNegative, CancellationToken ct)
+    private static async Task<decimal?> ChangeBalanceAsync(CatalogDbContext db, LedgerWrite write, Leg leg, bool allowsNegative,
+        DateTimeOffset at, CancellationToken ct)
     {
         // Taking stock out of a location that may not go negative: only an existing balance that covers it changes.
         // Otherwise insert-or-add in one statement (the first movement of an item at a location creates its balance).
         var change = leg.Quantity < 0 && !allowsNegative
             ? db.Database.SqlQuery<BalanceRow>($"""
-                UPDATE stock_levels SET on_hand = on_hand + {leg.Quantity}, updated_at = {write.At}
+                UPDATE stock_levels SET on_hand = on_hand + {leg.Quantity}, updated_at = {at}
                 WHERE item_id = {write.ItemId} AND location_id = {leg.LocationId} AND (on_hand + {leg.Quantity} >= 0 OR allows_negative)
                 RETURNING on_hand
                 """)
             : db.Database.SqlQuery<BalanceRow>($"""
                 INSERT INTO stock_levels AS s (item_id, location_id, on_hand, allows_negative, updated_at)
-                VALUES ({write.ItemId}, {leg.LocationId}, {leg.Quantity}, {allowsNegative}, {write.At})
+                VALUES ({write.ItemId}, {leg.LocationId}, {leg.Quantity}, {allowsNegative}, {at})
                 ON CONFLICT (item_id, location_id) DO UPDATE
                     SET on_hand = s.on_hand + EXCLUDED.on_hand, updated_at = EXCLUDED.updated_at
                     WHERE s.on_hand + EXCLUDED.on_hand >= 0 OR s.allows_negative
@@ -106,22 +109,23 @@ public static class StockLedger
     }
 
     /// <summary>Appends the leg's movement; legs are appended in order, so a transfer's out-leg has the lower seq.</summary>
-    private static async Task<MovementDto> AppendAsync(CatalogDbContext db, LedgerWrite write, Leg leg, decimal balance, CancellationToken ct)
+    private static async Task<MovementDto> AppendAsync(CatalogDbContext db, LedgerWrite write, Leg leg, decimal balance, DateTimeOffset at,
+        CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
         var appended = (await db.Database.SqlQuery<SeqRow>($"""
             INSERT INTO movements (id, item_id, location_id, quantity, balance_after, type, reason_code, reference, note, user_id,
                                    occurred_at, idempotency_key, operation_id, count_session_id, receipt_line_id)
             VALUES ({id}, {write.ItemId}, {leg.LocationId}, {leg.Quantity}, {balance}, {leg.Type}, {write.ReasonCode}, {write.Reference},
-                    {write.Note}, {write.UserId}, {write.At}, {write.IdempotencyKey}, {write.OperationId}, {write.CountSessionId},
+                    {write.Note}, {write.UserId}, {at}, {write.IdempotencyKey}, {write.OperationId}, {write.CountSessionId},
                     {write.ReceiptLineId})
             RETURNING seq
             """).ToListAsync(ct)).Single();
         return new MovementDto(id, appended.Seq, write.ItemId, leg.LocationId, leg.Quantity, balance, leg.Type, write.ReasonCode,
-            write.Reference, write.Note, write.UserId, write.At, write.OperationId, write.CountSessionId, write.ReceiptLineId);
+            write.Reference, write.Note, write.UserId, at, write.OperationId, write.CountSessionId, write.ReceiptLineId);
     }
 
-    private sealed record ItemRow(string Sku, string Unit);
+    private sealed record ItemRow(string Sku, string Unit, DateTimeOffset LockedAt);
 
     private sealed record LocationRow(string Code, bool AllowsNegative, bool IsArchived);
 
