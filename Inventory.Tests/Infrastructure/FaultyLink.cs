@@ -1,3 +1,5 @@
+using Polly.CircuitBreaker;
+
 namespace Inventory.Tests.Infrastructure;
 
 /// <summary>What goes wrong on a link, set by a test.</summary>
@@ -18,8 +20,13 @@ public sealed class LinkFaults
     /// <summary>Requests sent into the link, whatever became of them.</summary>
     public int Attempted;
 
+    /// <summary>Closes the caller's circuit breaker on <see cref="Reset"/>, where the caller wires it (a host shared by tests).</summary>
+    public CircuitBreakerManualControl Breaker { get; } = new();
+
+    /// <summary>Heals the link, and closes the breaker a previous test's faults may have opened.</summary>
     public void Reset()
     {
+        Breaker.CloseAsync().GetAwaiter().GetResult();
         Down = false;
         LoseResponses = false;
         Frozen = false;
