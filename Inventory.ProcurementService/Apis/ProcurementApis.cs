@@ -11,6 +11,7 @@ public static class ProcurementApis
         app.MapSupplierItemsApi();
         app.MapPurchaseOrdersApi();
         app.MapReceiptsApi();
+        app.MapReceiptLinesApi();
         app.MapReplenishmentApi();
         app.MapAuditApi<ProcurementDbContext>(AuditEntityTypes.All);
         return app;

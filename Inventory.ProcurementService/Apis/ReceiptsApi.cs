@@ -17,7 +17,7 @@ public static class ReceiptsApi
         app.MapGet("api/purchase-orders/{id:guid}/receipts", ListForOrder).RequireAuthorization(Policies.Read).WithTags("Receiving")
             .WithName("ListPurchaseOrderReceipts").WithSummary("A purchase order's receipts with each line's posting state");
         app.MapGet("api/receipts", ListUnposted).RequireAuthorization(Policies.Read).WithTags("Receiving")
-            .WithName("ListReceiptLines").WithSummary("Receipt lines not yet in stock (pending or failing), oldest first, a page at a time");
+            .WithName("ListReceiptLines").WithSummary("Receipt lines not yet in stock (pending, failing or rejected), oldest first, a page at a time");
         return app;
     }
 
@@ -48,7 +48,7 @@ public static class ReceiptsApi
     {
         var errors = new Dictionary<string, string[]>();
         var size = Paging.ReadPage(errors, pageSize, after, "id", 1, out var afterKey);
-        var wanted = QueryValues.OneOf(errors, "state", state, "", nameof(PostingState.Pending), nameof(PostingState.Failing));
+        var wanted = QueryValues.OneOf(errors, "state", state, "", nameof(PostingState.Pending), nameof(PostingState.Failing), nameof(PostingState.Rejected));
         Guid? afterId = null;
         if (afterKey is not null)
         {

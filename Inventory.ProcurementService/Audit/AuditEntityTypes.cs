@@ -7,5 +7,8 @@ public static class AuditEntityTypes
     public const string SupplierItem = "supplier-item";
     public const string PurchaseOrder = "purchase-order";
 
-    public static readonly string[] All = [Supplier, SupplierItem, PurchaseOrder];
+    /// <summary>A received line's resolution after the catalog rejected it (retried, moved to another location).</summary>
+    public const string ReceiptLine = "receipt-line";
+
+    public static readonly string[] All = [Supplier, SupplierItem, PurchaseOrder, ReceiptLine];
 }

@@ -7,4 +7,10 @@ public static class ProcurementAuditActions
     public const string Submit = "submit";
     public const string Cancel = "cancel";
     public const string Close = "close";
+
+    /// <summary>A rejected receipt line sent to the catalog again, unchanged.</summary>
+    public const string Retry = "retry";
+
+    /// <summary>A rejected receipt line sent to the catalog again, into another location.</summary>
+    public const string Move = "move";
 }

@@ -27,5 +27,10 @@ internal sealed class ReceiptLineConfiguration : IEntityTypeConfiguration<Receip
         // The dispatcher's queue: lines not yet posted, by when they are due.
         line.HasIndex(l => l.NextAttemptAt).HasFilter("posted_at IS NULL").HasDatabaseName("ix_receipt_lines_unposted");
         line.HasIndex(l => l.PurchaseOrderLineId);
+        // Declared, so the filtered index below does not stand in for the foreign key's (it covers only rejected lines).
+        line.HasIndex(l => l.ReceiptId);
+        // The lines that need a person (the dashboard's count): few, so a small partial index.
+        line.HasIndex(l => l.ReceiptId, "RejectedLines").HasFilter($"posting_state = '{nameof(PostingState.Rejected)}'")
+            .HasDatabaseName("ix_receipt_lines_rejected");
     }
 }

@@ -30,6 +30,8 @@ internal static class Extensions
         builder.Services.AddScoped<ReplenishmentService>();
         builder.Services.AddOptions<ReceivingOptions>().BindConfiguration(ReceivingOptions.Section);
         builder.Services.AddSingleton<ReceiptSignal>();
+        builder.Services.AddSingleton<CatalogReturnWatch>();
+        builder.Services.AddScoped<ReceiptLineResolution>();
         builder.Services.AddHostedService<ReceiptDispatcher>();
 
         // Procurement calls the catalog as itself (its own key), never on behalf of a user.

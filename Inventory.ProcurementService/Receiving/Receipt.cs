@@ -13,7 +13,8 @@ public sealed class Receipt
 
 /// <summary>
 /// One received line, and its outbox state: it is written in the receipt's transaction and posted to the
-/// catalog as a receipt movement afterwards by <see cref="ReceiptDispatcher"/>, until the catalog confirms.
+/// catalog as a receipt movement afterwards by <see cref="ReceiptDispatcher"/>, until the catalog confirms — or
+/// refuses it for good (<see cref="PostingState.Rejected"/>), when a person resolves it (<see cref="ReceiptLineResolution"/>).
 /// </summary>
 public sealed class ReceiptLine
 {
@@ -21,6 +22,7 @@ public sealed class ReceiptLine
     public Guid ReceiptId { get; init; }
     public Guid PurchaseOrderLineId { get; init; }
     public Guid ItemId { get; init; }
+    /// <summary>Where the stock goes: the receipt's location, unless a person moved the line after a rejection.</summary>
     public Guid LocationId { get; init; }
     public decimal Quantity { get; init; }
 
@@ -30,7 +32,16 @@ public sealed class ReceiptLine
     public PostingState PostingState { get; set; } = PostingState.Pending;
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>For <see cref="PostingState.Failing"/>, the last error; for <see cref="PostingState.Rejected"/>, the catalog's reason in words.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The last attempt could not reach the catalog at all: the dispatcher probes the catalog and makes the line due
+    /// as soon as it answers again, instead of waiting out the backoff.
+    /// </summary>
+    public bool AwaitingCatalog { get; set; }
+
     public DateTimeOffset? PostedAt { get; set; }
 }
 
@@ -38,5 +49,10 @@ public enum PostingState
 {
     Pending,
     Posted,
+
+    /// <summary>Not posted yet; retried with backoff (the catalog was unreachable or answered with a transient error).</summary>
     Failing,
+
+    /// <summary>The catalog refused the line for good (4xx); it is not retried until a person retries or moves it.</summary>
+    Rejected,
 }

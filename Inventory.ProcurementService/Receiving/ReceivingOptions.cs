@@ -20,4 +20,13 @@ public sealed class ReceivingOptions
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
     public int BatchSize { get; set; } = 20;
+
+    /// <summary>
+    /// While lines wait because the catalog could not be reached, how often the dispatcher asks the catalog's
+    /// <c>/health</c> whether it is back; when it is, those lines are due at once (their backoff no longer applies).
+    /// </summary>
+    public TimeSpan CatalogProbeInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one probe may take; a catalog that does not answer in time counts as still away.</summary>
+    public TimeSpan CatalogProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

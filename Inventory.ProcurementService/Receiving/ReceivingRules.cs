@@ -28,4 +28,12 @@ public static class ReceivingRules
         }
         return errors;
     }
+
+    public static Dictionary<string, string[]> Validate(MoveReceiptLineRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if ((request.LocationId ?? Guid.Empty) == Guid.Empty)
+            errors["locationId"] = ["Location is required."];
+        return errors;
+    }
 }

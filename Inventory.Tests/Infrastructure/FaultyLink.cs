@@ -14,6 +14,9 @@ public sealed class LinkFaults
     /// <summary>The far end is frozen (a stopped process): requests are taken and never answered.</summary>
     public volatile bool Frozen;
 
+    /// <summary>Not 0: the far end answers every request with this status (e.g. 503) without processing it.</summary>
+    public volatile int AnswerStatus;
+
     /// <summary>Requests that reached the far end.</summary>
     public int Delivered;
 
@@ -30,6 +33,7 @@ public sealed class LinkFaults
         Down = false;
         LoseResponses = false;
         Frozen = false;
+        AnswerStatus = 0;
         Delivered = 0;
         Attempted = 0;
     }
@@ -45,6 +49,8 @@ public sealed class FaultyLink(HttpMessageHandler inner, LinkFaults faults) : De
             throw new HttpRequestException("Connection refused (catalog is down)", null, null);
         if (faults.Frozen)
             await Task.Delay(Timeout.Infinite, cancellationToken); // only the caller's timeout ends it
+        if (faults.AnswerStatus != 0)
+            return new HttpResponseMessage((System.Net.HttpStatusCode)faults.AnswerStatus) { RequestMessage = request, Content = new StringContent("") };
         var response = await base.SendAsync(request, cancellationToken);
         Interlocked.Increment(ref faults.Delivered);
         if (faults.LoseResponses)

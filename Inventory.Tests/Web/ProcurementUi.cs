@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Inventory.CatalogService.Items;
 using Inventory.CatalogService.Locations;
 using Inventory.ProcurementService.PurchaseOrders;
+using Inventory.ProcurementService.Receiving;
 using Inventory.ProcurementService.Suppliers;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
@@ -57,6 +58,39 @@ public sealed class ProcurementUi(IWebApp app) : IDisposable
     }
 
     public async Task<PurchaseOrderDto> OrderAsync(Guid id) => await ReadAsync<PurchaseOrderDto>(await _procurement.GetAsync($"/api/purchase-orders/{id}"));
+
+    public async Task SetLocationArchivedAsync(Guid id, bool archived) =>
+        await ReadAsync<LocationDto>(await _catalog.PostAsync($"/api/locations/{id}/{(archived ? "archive" : "unarchive")}", null));
+
+    /// <summary>Receives the order's first line through the API (as a manager).</summary>
+    public async Task<ReceiptDto> ReceiveAsync(PurchaseOrderDto order, Guid locationId, decimal quantity) =>
+        await ReadAsync<ReceiptDto>(await _procurement.PostAsJsonAsync($"/api/purchase-orders/{order.Id}/receipts",
+            new { locationId, lines = new[] { new { lineId = order.Lines[0].Id, quantity } } }), HttpStatusCode.Created);
+
+    public async Task<List<ReceiptLineDto>> ReceiptLinesAsync(Guid orderId) =>
+        (await ReadAsync<List<ReceiptDto>>(await _procurement.GetAsync($"/api/purchase-orders/{orderId}/receipts"))).SelectMany(r => r.Lines).ToList();
+
+    /// <summary>Waits (up to a minute) until every receipt line of the order is in <paramref name="state"/>.</summary>
+    public async Task<List<ReceiptLineDto>> WaitForPostingStateAsync(Guid orderId, string state)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var lines = await ReceiptLinesAsync(orderId);
+            if (lines.Count > 0 && lines.All(l => l.PostingState == state))
+                return lines;
+            Assert.False(timeout.IsCancellationRequested, $"the receipt lines never became {state}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>An item's stock per location in the catalog, and how many receipt movements it has.</summary>
+    public async Task<(Dictionary<Guid, decimal> Stock, int Receipts)> StockAsync(Guid itemId)
+    {
+        var item = await ReadAsync<System.Text.Json.JsonElement>(await _catalog.GetAsync($"/api/items/{itemId}"));
+        return (item.GetProperty("stock").EnumerateArray().ToDictionary(s => s.GetProperty("locationId").GetGuid(), s => s.GetProperty("onHand").GetDecimal()),
+            item.GetProperty("recentMovements").EnumerateArray().Count(m => m.GetProperty("type").GetString() == "receipt"));
+    }
 
     public async Task<IReadOnlyList<PurchaseOrderSummaryDto>> OrdersOfAsync(Guid supplierId) =>
         (await ReadAsync<Page<PurchaseOrderSummaryDto>>(await _procurement.GetAsync($"/api/purchase-orders?supplierId={supplierId}&pageSize=200"))).Items;

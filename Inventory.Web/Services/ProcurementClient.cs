@@ -52,6 +52,17 @@ public sealed class ProcurementClient(HttpClient http) : ServiceClient(http, "pr
     public Task<ApiResult<GoodsReceipt>> ReceiveAsync(Guid orderId, ReceiveWrite receipt, string idempotencyKey, CancellationToken ct) =>
         WriteAsync<GoodsReceipt>(HttpMethod.Post, $"api/purchase-orders/{orderId}/receipts", receipt, idempotencyKey, ct);
 
+    /// <summary>How many receipt lines the catalog rejected, and their orders (the dashboard's "need attention").</summary>
+    public Task<ApiResult<ReceiptAttention>> GetReceiptAttentionAsync(CancellationToken ct) => GetAsync<ReceiptAttention>("api/receipts/attention", ct);
+
+    /// <summary>Posts a rejected receipt line again as it is, once its cause was fixed in the catalog.</summary>
+    public Task<ApiResult<GoodsReceiptLine>> RetryReceiptLineAsync(Guid lineId, string idempotencyKey, CancellationToken ct) =>
+        WriteAsync<GoodsReceiptLine>(HttpMethod.Post, $"api/receipt-lines/{lineId}/retry", null, idempotencyKey, ct);
+
+    /// <summary>Posts a rejected receipt line again, into another location.</summary>
+    public Task<ApiResult<GoodsReceiptLine>> MoveReceiptLineAsync(Guid lineId, Guid? locationId, string idempotencyKey, CancellationToken ct) =>
+        WriteAsync<GoodsReceiptLine>(HttpMethod.Post, $"api/receipt-lines/{lineId}/move", new { locationId }, idempotencyKey, ct);
+
     // Replenishment
 
     public Task<ApiResult<List<ReorderGroup>>> GetSuggestionsAsync(CancellationToken ct) => GetAsync<List<ReorderGroup>>("api/replenishment", ct);

@@ -275,6 +275,10 @@ namespace Inventory.ProcurementService.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<bool>("AwaitingCatalog")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_catalog");
+
                     b.Property<Guid>("ItemId")
                         .HasColumnType("uuid")
                         .HasColumnName("item_id");
@@ -333,6 +337,10 @@ namespace Inventory.ProcurementService.Data.Migrations
 
                     b.HasIndex("ReceiptId")
                         .HasDatabaseName("ix_receipt_lines_receipt_id");
+
+                    b.HasIndex(new[] { "ReceiptId" }, "RejectedLines")
+                        .HasDatabaseName("ix_receipt_lines_rejected")
+                        .HasFilter("posting_state = 'Rejected'");
 
                     b.ToTable("receipt_lines", null, t =>
                         {

@@ -1,6 +1,12 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+
 namespace Inventory.Web.Pages.PurchaseOrders;
 
-/// <summary>A purchase order: lines and totals, status history, receipts with their posting state, its change history, and the actions its status allows.</summary>
+/// <summary>
+/// A purchase order: lines and totals, status history, receipts with their posting state, its change history, and the
+/// actions its status allows. A received line the catalog rejected is shown with the reason and the two ways to resolve
+/// it (retry once the cause is fixed, or move it into another location), whatever the order's status: the goods came.
+/// </summary>
 public sealed class OrderDetailsModel(ProcurementClient procurement, CatalogClient catalog, UserNames users) : DetailsPage<PurchaseOrderDetail>
 {
     public const int HistorySize = 20;
@@ -8,6 +14,11 @@ public sealed class OrderDetailsModel(ProcurementClient procurement, CatalogClie
     public PurchaseOrderDetail? Order => Entity;
     public ApiResult<List<GoodsReceipt>>? Receipts { get; private set; }
     public IReadOnlyDictionary<Guid, string> LocationNames { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>Active locations a rejected line may be moved into; null when the catalog cannot list them (the form then asks for an id).</summary>
+    public List<SelectListItem>? LocationChoices { get; private set; }
+
+    public int RejectedLines => Receipts?.Value?.Sum(r => r.Lines.Count(l => l.IsRejected)) ?? 0;
     public AuditHistory? History { get; private set; }
     public UserNames Users => users;
 
@@ -16,6 +27,14 @@ public sealed class OrderDetailsModel(ProcurementClient procurement, CatalogClie
     public Task<IActionResult> OnPostCancelAsync(int version, CancellationToken ct) => ChangeStatusAsync(OrderAction.Cancel, version, "cancelled", ct);
 
     public Task<IActionResult> OnPostCloseAsync(int version, CancellationToken ct) => ChangeStatusAsync(OrderAction.Close, version, "closed", ct);
+
+    public async Task<IActionResult> OnPostRetryLineAsync(Guid lineId, CancellationToken ct) =>
+        await AfterWriteAsync(await procurement.RetryReceiptLineAsync(lineId, FormKey, ct), _ => LineResolved, ct);
+
+    public async Task<IActionResult> OnPostMoveLineAsync(Guid lineId, Guid? locationId, CancellationToken ct) =>
+        await AfterWriteAsync(await procurement.MoveReceiptLineAsync(lineId, locationId, FormKey, ct), _ => LineResolved, ct);
+
+    private const string LineResolved = "The receipt line is posted to stock again: Pending until the catalog books it.";
 
     // A refusal reloads the page with the current state, so the buttons match what the order allows now.
     private async Task<IActionResult> ChangeStatusAsync(OrderAction action, int version, string done, CancellationToken ct) =>
@@ -29,9 +48,14 @@ public sealed class OrderDetailsModel(ProcurementClient procurement, CatalogClie
         var receipts = Receipts.Value ?? [];
         if (receipts.Count > 0)
         {
-            var locations = await catalog.ListLocationsAsync(false, ct);
+            // Archived ones too: a rejected line's location often is.
+            var locations = await catalog.ListLocationsAsync(includeArchived: true, ct);
             if (locations.Succeeded)
-                LocationNames = locations.Value.Items.ToDictionary(l => l.Id, l => $"{l.Path} — {l.Name}");
+            {
+                LocationNames = locations.Value.Items.ToDictionary(l => l.Id, l => $"{l.Path} — {l.Name}{(l.IsArchived ? " (archived)" : "")}");
+                LocationChoices = locations.Value.Items.Where(l => !l.IsArchived)
+                    .Select(l => new SelectListItem($"{l.Path} — {l.Name}", l.Id.ToString())).ToList();
+            }
         }
         History = await AuditHistory.LoadAsync(procurement, "purchase-order", Id, HistorySize, users, ct);
         await users.LoadAsync(
