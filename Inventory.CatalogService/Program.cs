@@ -7,7 +7,7 @@ if (args is [BulkSeedCommand.Name, ..])
     return await BulkSeedCommand.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceApi();
+builder.AddServiceApi(TimeBudgets.Catalog);
 builder.AddApplicationServices();
 
 var app = builder.Build();

@@ -1,3 +1,5 @@
+using Inventory.ServiceDefaults;
+
 namespace Inventory.Gateway;
 
 /// <summary>
@@ -16,7 +18,8 @@ public sealed class GatewayOptions
 
     /// <summary>
     /// How long a request may take end to end (504 after that), and how long the proxied call to a
-    /// backend may sit idle. A slow or hung backend must not hold gateway connections indefinitely.
+    /// backend may sit idle. A slow or hung backend must not hold gateway connections indefinitely. Keep it above
+    /// every budget behind the gateway (<see cref="TimeBudgets"/>), or it cuts Web off before Web can say what is unavailable.
     /// </summary>
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RequestTimeout { get; set; } = TimeBudgets.Gateway.Request;
 }

@@ -3,7 +3,7 @@ using Inventory.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
+builder.AddServiceDefaults(TimeBudgets.Gateway);
 builder.Services.AddProblemDetails();
 builder.AddSecurityHeaders();
 builder.AddRequestLimits();

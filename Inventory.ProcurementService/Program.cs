@@ -3,7 +3,7 @@ using Inventory.ProcurementService.Extensions;
 using Inventory.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceApi();
+builder.AddServiceApi(TimeBudgets.Procurement);
 builder.AddApplicationServices();
 
 var app = builder.Build();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
 using Inventory.ServiceDefaults.Kit;
 
 namespace Inventory.ServiceDefaults;
@@ -19,7 +20,12 @@ public static class ApiProblemDetails
 {
     public static IServiceCollection AddApiProblemDetails(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        // Whatever answers 503 (the database down, a service this one calls down) says when to try again.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status == StatusCodes.Status503ServiceUnavailable && !context.HttpContext.Response.Headers.ContainsKey(HeaderNames.RetryAfter))
+                context.HttpContext.Response.Headers.RetryAfter = DatabaseProblems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // Without this, minimal APIs answer a body that fails to bind with an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -57,8 +63,6 @@ internal sealed class ProblemDetailsExceptionHandler(
             problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." };
         }
 
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
-            context.Response.Headers.RetryAfter = DatabaseProblems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }

@@ -20,6 +20,7 @@ public sealed class DatabaseMigrator<TContext>(
     : BackgroundService where TContext : DbContext
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromMinutes(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,10 +65,12 @@ public sealed class DatabaseMigrator<TContext>(
         await using var lockConnection = new NpgsqlConnection(context.Database.GetConnectionString());
         await lockConnection.OpenAsync(ct);
         var key = LockKey();
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", lockConnection) { Parameters = { new() { Value = key } } })
+        // Waiting for another replica's migrations, and migrating, may take longer than a request's database budget.
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", lockConnection) { Parameters = { new() { Value = key } }, CommandTimeout = 0 })
             await take.ExecuteNonQueryAsync(ct);
         try
         {
+            context.Database.SetCommandTimeout(MigrationCommandTimeout);
             await context.Database.MigrateAsync(ct);
         }
         finally

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -30,24 +31,31 @@ public static class HealthEndpoints
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
             .AddCheck<DiskSpaceHealthCheck>("disk-space");
         builder.Services.AddOptions<DiskSpaceOptions>().BindConfiguration(DiskSpaceOptions.Section);
-        // A probe must answer within its platform's timeout: a check that hangs (e.g. the database
-        // check inside a retrying execution strategy) counts as unhealthy after CheckTimeout.
+        // A probe must answer within its platform's timeout: a check that hangs (a frozen database, a check that
+        // ignores cancellation) counts as failed after CheckTimeout, whether or not it notices.
         builder.Services.PostConfigure<HealthCheckServiceOptions>(options =>
         {
-            foreach (var registration in options.Registrations.Where(r => r.Timeout == Timeout.InfiniteTimeSpan))
-                registration.Timeout = CheckTimeout;
+            foreach (var registration in options.Registrations)
+            {
+                if (registration.Timeout == Timeout.InfiniteTimeSpan)
+                    registration.Timeout = CheckTimeout;
+                var check = registration.Factory;
+                var timeout = registration.Timeout;
+                registration.Factory = services => new TimeBoundHealthCheck(services.GetRequiredService<IServiceScopeFactory>(), check, timeout);
+            }
         });
         return builder;
     }
 
     public static void MapHealthEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteJson }).AllowAnonymous();
+        // Each check has its own timeout; a request budget (ServiceApi) would cut /health short of it.
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteJson }).AllowAnonymous().DisableRequestTimeout();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),
             ResponseWriter = WriteJson,
-        }).AllowAnonymous();
+        }).AllowAnonymous().DisableRequestTimeout();
     }
 
     private static Task WriteJson(HttpContext context, HealthReport report)

@@ -36,8 +36,12 @@ public static class PostgresConnectionTuning
     [
         ("Minimum Pool Size", 4),
         ("Maximum Pool Size", 20),
-        ("Timeout", 10),
-        ("Command Timeout", 60),
+        // Connect and command timeouts are the database's time budget, shorter than a request's (TimeBudgets).
+        ("Timeout", (int)TimeBudgets.Database.TotalSeconds),
+        ("Command Timeout", (int)TimeBudgets.Database.TotalSeconds),
+        // A cancelled or timed-out command asks the server to cancel it and waits this long (ms) before dropping
+        // the connection: short, or a frozen server would hold the request past its budget.
+        ("Cancellation Timeout", -1),
         ("Keepalive", 30),
         ("Tcp Keepalive", true),
         ("Connection Idle Lifetime", 300),

@@ -1,9 +1,10 @@
 using Inventory.ServiceDefaults;
 using Inventory.Web.Extensions;
+using Inventory.Web.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
+builder.AddServiceDefaults(TimeBudgets.Web);
 builder.AddApplicationServices();
 
 var app = builder.Build();
@@ -11,6 +12,7 @@ var app = builder.Build();
 // Forwarded headers first, so the request log shows the client's address rather than the gateway's.
 app.UseGatewayForwardedHeaders();
 app.UseServiceDefaults();
+app.UsePageBudget();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error", "?status={0}");

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Inventory.CatalogService.Data;
 using Inventory.CatalogService.Items;
+using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,18 +17,19 @@ public static class ItemsCsvApi
     public static IEndpointRouteBuilder MapItemsCsvApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("api/items/export", ExportItems).WithTags("Items").WithName("ExportItems")
-            .WithSummary("All items as CSV (archived too)").RequireAuthorization(Policies.Read);
+            .WithSummary("All items as CSV (archived too)").RequireAuthorization(Policies.Read).WithRequestTimeout(TimeBudgets.LongRunningPolicy);
         app.MapGet("api/stock/export", ExportStock).WithTags("Stock").WithName("ExportStock")
-            .WithSummary("Non-zero stock levels as CSV").RequireAuthorization(Policies.Read);
+            .WithSummary("Non-zero stock levels as CSV").RequireAuthorization(Policies.Read).WithRequestTimeout(TimeBudgets.LongRunningPolicy);
         app.MapPost("api/items/import", ImportItems).WithTags("Items").WithName("ImportItems")
             .WithSummary("Creates or updates items by SKU from CSV; all rows or none, with per-row errors")
-            .RequireAuthorization(Policies.Manage);
+            .RequireAuthorization(Policies.Manage).WithRequestTimeout(TimeBudgets.LongRunningPolicy);
         return app;
     }
 
     public static PushStreamHttpResult ExportItems(CatalogDbContext db, CancellationToken ct) =>
         TypedResults.Stream(async body =>
         {
+            db.Database.SetCommandTimeout(TimeBudgets.LongRunning); // one query streams every row
             await using var csv = CsvWriter.Create(body, WriterOptions, leaveOpen: true);
             await csv.WriteRecordAsync(ItemCsv.Columns, ct);
             var rows = db.Items.AsNoTracking().OrderBy(i => i.SkuNormalized).Select(i => new
@@ -50,6 +52,7 @@ public static class ItemsCsvApi
     public static PushStreamHttpResult ExportStock(CatalogDbContext db, CancellationToken ct) =>
         TypedResults.Stream(async body =>
         {
+            db.Database.SetCommandTimeout(TimeBudgets.LongRunning); // one query streams every row
             await using var csv = CsvWriter.Create(body, WriterOptions, leaveOpen: true);
             await csv.WriteRecordAsync(["sku", "location", "locationPath", "onHand", "unit"], ct);
             var rows = (from s in db.StockLevels.AsNoTracking()

@@ -16,9 +16,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<CatalogDbContext>(ResourceNames.CatalogDb,
-            settings => settings.ConnectionString = PostgresConnectionTuning.Apply(settings.ConnectionString),
-            options => options.UseSnakeCaseNamingConvention());
+        builder.AddServiceDbContext<CatalogDbContext>(ResourceNames.CatalogDb);
         builder.Services.AddDatabaseMigrator<CatalogDbContext>();
         builder.AddIdempotencyKeyCleanup<IHostApplicationBuilder, CatalogDbContext>();
         builder.AddServiceAuthentication(ResourceNames.Catalog, trustedServices: ResourceNames.Procurement);

@@ -1,6 +1,7 @@
 using Inventory.CatalogService.Audit;
 using Inventory.CatalogService.Common;
 using Inventory.CatalogService.Data;
+using Inventory.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.CatalogService.Items;
@@ -15,6 +16,7 @@ public sealed class ItemImport(CatalogDbContext db, MasterDataChanges changes)
 {
     public async Task<Outcome<ImportResult>> RunAsync(Stream csv, CancellationToken ct)
     {
+        db.Database.SetCommandTimeout(TimeBudgets.LongRunning); // a whole file is one transaction
         var (rows, errors) = await ItemCsvReader.ReadAsync(csv, ct);
         if (errors.Count > 0)
             return Problems.Invalid(errors);

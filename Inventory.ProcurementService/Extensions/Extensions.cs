@@ -15,9 +15,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<ProcurementDbContext>(ResourceNames.ProcurementDb,
-            settings => settings.ConnectionString = PostgresConnectionTuning.Apply(settings.ConnectionString),
-            options => options.UseSnakeCaseNamingConvention());
+        builder.AddServiceDbContext<ProcurementDbContext>(ResourceNames.ProcurementDb);
         builder.Services.AddDatabaseMigrator<ProcurementDbContext>();
         builder.AddIdempotencyKeyCleanup<IHostApplicationBuilder, ProcurementDbContext>();
         builder.AddServiceAuthentication(ResourceNames.Procurement);

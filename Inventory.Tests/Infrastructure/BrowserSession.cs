@@ -37,9 +37,15 @@ public sealed partial class BrowserSession(Uri baseAddress) : IDisposable
     public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, string action, IDictionary<string, string> fields, bool follow = true)
     {
         var page = await (await GetAsync(pageUrl)).Content.ReadAsStringAsync();
-        var token = AntiforgeryToken().Match(page).Groups[1].Value;
-        return await PostFormAsync(action, new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }, follow);
+        return await SubmitLoadedFormAsync(page, action, fields, follow);
     }
+
+    /// <summary>Posts a form of <paramref name="page"/> (HTML already loaded) with its anti-forgery token.</summary>
+    public Task<HttpResponseMessage> SubmitLoadedFormAsync(string page, string action, IDictionary<string, string> fields, bool follow = true) =>
+        PostFormAsync(action, new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryTokenOf(page) }, follow);
+
+    /// <summary>The anti-forgery token a page's forms carry.</summary>
+    public static string AntiforgeryTokenOf(string page) => AntiforgeryToken().Match(page).Groups[1].Value;
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, HttpContent? content, bool follow)
     {

@@ -4,6 +4,7 @@ using Inventory.ProcurementService.Catalog;
 using Inventory.ProcurementService.Data;
 using Inventory.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Npgsql;
 
 namespace Inventory.Tests.Infrastructure;
@@ -30,7 +31,9 @@ public sealed class ServicesFixture : IAsyncLifetime
         Catalog = new(ResourceNames.Catalog, ResourceNames.CatalogDb, Postgres.ConnectionString(ResourceNames.CatalogDb), Tokens);
         // Procurement reaches the in-memory catalog through a link the tests can cut (outage tests).
         Procurement = new(ResourceNames.Procurement, ResourceNames.ProcurementDb, Postgres.ConnectionString(ResourceNames.ProcurementDb), Tokens,
-            services => services.Configure<Inventory.ProcurementService.Receiving.ReceivingOptions>(o =>
+            services => services
+                .ConfigureAll<HttpStandardResilienceOptions>(o => o.CircuitBreaker.ManualControl = CatalogLink.Breaker)
+                .Configure<Inventory.ProcurementService.Receiving.ReceivingOptions>(o =>
                 {
                     // Quick retries, so outage tests see recovery within seconds.
                     o.PollInterval = TimeSpan.FromMilliseconds(200);

@@ -34,23 +34,37 @@ public class WebAppFixture : IAsyncLifetime, IWebApp
         await Services.InitializeAsync();
         await Services.EnsureDatabaseAsync(ResourceNames.WebDb);
         OAuth = await oauth;
-        _web = new WebFactory("Development", Services.Postgres.ConnectionString(ResourceNames.WebDb), SignIn.Settings(OAuth),
-            signingKey: Services.Tokens.Web.PrivateKeyPem, configureServices: services =>
+        (_web, WebAddress) = await StartWebAsync(Services, OAuth);
+    }
+
+    /// <summary>
+    /// Starts a Web on a loopback port before <paramref name="services"/>' in-memory catalog and procurement, through
+    /// links a test can break (<paramref name="catalogLink"/>, <paramref name="procurementLink"/>), once it reports ready.
+    /// </summary>
+    public static async Task<(WebFactory Web, Uri Address)> StartWebAsync(ServicesFixture services, FakeOAuthServer oauth,
+        LinkFaults? catalogLink = null, LinkFaults? procurementLink = null)
+    {
+        var web = new WebFactory("Development", services.Postgres.ConnectionString(ResourceNames.WebDb), SignIn.Settings(oauth),
+            signingKey: services.Tokens.Web.PrivateKeyPem, configureServices: s =>
             {
-                services.AddHttpClient<CatalogClient>()
+                s.AddHttpClient<CatalogClient>()
                     .ConfigureHttpClient(client => client.BaseAddress = new Uri("http://catalog/"))
-                    .ConfigurePrimaryHttpMessageHandler(() => Services.Catalog.Server.CreateHandler());
-                services.AddHttpClient<ProcurementClient>()
+                    .ConfigurePrimaryHttpMessageHandler(() => Link(services.Catalog.Server.CreateHandler(), catalogLink));
+                s.AddHttpClient<ProcurementClient>()
                     .ConfigureHttpClient(client => client.BaseAddress = new Uri("http://procurement/"))
-                    .ConfigurePrimaryHttpMessageHandler(() => Services.Procurement.Server.CreateHandler());
+                    .ConfigurePrimaryHttpMessageHandler(() => Link(services.Procurement.Server.CreateHandler(), procurementLink));
             });
         // A real port: sign-in redirects between Web and the fake provider as a browser's would.
-        _web.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _web.StartServer();
-        WebAddress = new Uri(_web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
-        using var client = new HttpClient { BaseAddress = WebAddress };
+        web.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        web.StartServer();
+        var address = new Uri(web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+        using var client = new HttpClient { BaseAddress = address };
         await WebFactory.WaitUntilHealthyAsync(client);
+        return (web, address);
     }
+
+    private static HttpMessageHandler Link(HttpMessageHandler service, LinkFaults? faults) =>
+        faults is null ? service : new FaultyLink(service, faults);
 
     /// <summary>Signs in at <see cref="Address"/> with the real Google handler against the fake provider.</summary>
     public Task<BrowserSession> SignInAsync(string email) => SignIn.AsAsync(Address, email);

@@ -12,8 +12,9 @@ public sealed class PostgresConnectionTuningTests
 
         Assert.Equal(4, tuned.MinPoolSize);
         Assert.Equal(20, tuned.MaxPoolSize);
-        Assert.Equal(10, tuned.Timeout);
-        Assert.Equal(60, tuned.CommandTimeout);
+        Assert.Equal(2, tuned.Timeout);
+        Assert.Equal(2, tuned.CommandTimeout);
+        Assert.Equal(-1, tuned.CancellationTimeout);
         Assert.Equal(30, tuned.KeepAlive);
         Assert.True(tuned.TcpKeepAlive);
         Assert.Equal(300, tuned.ConnectionIdleLifetime);

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 
@@ -90,6 +92,35 @@ public sealed class PurchaseOrderPagesTests(WebAppFixture fixture) : IDisposable
         Assert.Equal($"No active catalog item has SKU NO-SUCH-{second.Sku}.", Html.FieldError(unknown, "Input.Lines[2].Sku"));
         Assert.Equal("2", Html.InputValue(unknown, "Input.Lines[2].Quantity"));
         Assert.Empty(await _ui.OrdersOfAsync(supplier.Id));
+    }
+
+    [Fact]
+    public async Task The_receive_form_submitted_twice_books_one_receipt()
+    {
+        var item = await _ui.ItemAsync(ProcurementUi.Unique("SKU"));
+        var warehouse = await _ui.WarehouseAsync(ProcurementUi.Unique("WH"));
+        var supplier = await _ui.SupplierAsync(ProcurementUi.Unique("Vendor"));
+        var order = await _ui.SubmittedOrderAsync(supplier.Id, item.Id, quantity: 10, unitPrice: 2);
+        using var clerk = await _ui.SignInAsync(Roles.Clerk);
+        var receiveUrl = $"/purchase-orders/{order.Id}/receive";
+        var form = await Html.ReadAsync(await clerk.GetAsync(receiveUrl));
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.IdempotencyKey"] = Html.InputValue(form, "Input.IdempotencyKey")!,
+            ["Input.LocationId"] = warehouse.Id.ToString(),
+            ["Input.Lines[0].LineId"] = Html.InputValue(form, "Input.Lines[0].LineId")!,
+            ["Input.Lines[0].Quantity"] = "4",
+        };
+
+        var first = await clerk.SubmitLoadedFormAsync(form, receiveUrl, fields);
+        var second = await clerk.SubmitLoadedFormAsync(form, receiveUrl, fields);
+
+        Assert.Equal($"/purchase-orders/{order.Id}", first.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal($"/purchase-orders/{order.Id}", second.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(4m, (await _ui.OrderAsync(order.Id)).Lines.Single().QuantityReceived);
+        using var procurement = fixture.CreateServiceClient(ResourceNames.Procurement, Roles.Viewer);
+        var receipts = await procurement.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/purchase-orders/{order.Id}/receipts");
+        Assert.Equal(1, receipts.GetArrayLength());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Web.Auth;
 using Inventory.Web.Data;
+using Inventory.Web.Services;
 using Inventory.Web.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +14,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Admin", WebAuthentication.AdminPolicy));
-        builder.AddNpgsqlDbContext<WebDbContext>(ResourceNames.WebDb,
-            settings => settings.ConnectionString = PostgresConnectionTuning.Apply(settings.ConnectionString),
-            options => options.UseSnakeCaseNamingConvention());
+        builder.AddServiceDbContext<WebDbContext>(ResourceNames.WebDb);
         builder.Services.AddDatabaseMigrator<WebDbContext>();
         // Keys in the database: restarts and every replica can read each other's cookies and anti-forgery tokens.
         builder.Services.AddDataProtection().SetApplicationName("Inventory.Web").PersistKeysToDbContext<WebDbContext>();
@@ -29,11 +28,12 @@ internal static class Extensions
             builder.Configuration["Auth:SigningKey"] ?? throw new InvalidOperationException("Auth:SigningKey is not configured."),
             sp.GetRequiredService<TimeProvider>()));
 
+        // Every write of both clients carries the form's Idempotency-Key, so the resilience pipeline (OutgoingCalls) may
+        // retry it; each call has Web's call budget and all of a page's calls its page budget.
         builder.Services.AddHttpClient<CatalogClient>(client => client.BaseAddress = ResourceNames.ServiceUri(ResourceNames.Catalog))
-            .AddUserToken(ResourceNames.Catalog);
-        // Every write of both clients carries the form's Idempotency-Key, so the standard handler may retry any method.
+            .AddPageBudget().AddUserToken(ResourceNames.Catalog);
         builder.Services.AddHttpClient<ProcurementClient>(client => client.BaseAddress = ResourceNames.ServiceUri(ResourceNames.Procurement))
-            .AddUserToken(ResourceNames.Procurement);
+            .AddPageBudget().AddUserToken(ResourceNames.Procurement);
         builder.Services.AddScoped<UserNames>();
         builder.Services.AddScoped<AuditTrail>();
     }

@@ -35,7 +35,7 @@ public sealed class CatalogClient(HttpClient http) : ServiceClient(http, "catalo
         HttpResponseMessage? response = null;
         var checkedResult = await ApiCalls.SendAsync(Service, async () =>
         {
-            response = await Http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, ct);
+            response = await Http.SendAsync(LongRunning(new HttpRequestMessage(HttpMethod.Get, path)), HttpCompletionOption.ResponseHeadersRead, ct);
             // ApiCalls disposes what it is given; hand it a copy of the status only so the body stays readable.
             return new HttpResponseMessage(response.StatusCode) { Content = response.IsSuccessStatusCode ? new ByteArrayContent([]) : response.Content };
         }, ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inventory.ServiceDefaults;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Inventory.Web.Services;
@@ -27,9 +28,16 @@ public abstract class ServiceClient(HttpClient http, string service)
     protected Task<ApiResult<bool>> WriteAsync(HttpMethod method, string path, string idempotencyKey, CancellationToken ct) =>
         ApiCalls.SendAsync(service, () => http.SendAsync(Request(method, path, null, idempotencyKey), ct), ct);
 
-    /// <summary>A write with a body that is not JSON (a CSV upload).</summary>
+    /// <summary>A write with a body that is not JSON (a CSV upload): long-running (<see cref="TimeBudgets.LongRunning"/>).</summary>
     protected Task<ApiResult<T>> WriteAsync<T>(string path, HttpContent content, string idempotencyKey, CancellationToken ct) =>
-        ApiCalls.SendAsync<T>(service, () => http.SendAsync(Request(HttpMethod.Post, path, content, idempotencyKey), ct), ct);
+        ApiCalls.SendAsync<T>(service, () => http.SendAsync(LongRunning(Request(HttpMethod.Post, path, content, idempotencyKey)), ct), ct);
+
+    /// <summary>Marks <paramref name="request"/> as a call to a long-running endpoint (CSV), so it gets that budget.</summary>
+    protected static HttpRequestMessage LongRunning(HttpRequestMessage request)
+    {
+        request.Options.Set(TimeBudgets.LongRunningCall, true);
+        return request;
+    }
 
     /// <summary>Creates (no id: POST to <paramref name="path"/>) or replaces (PUT to <c>path/id</c>) an entity.</summary>
     protected Task<ApiResult<T>> SaveAsync<T>(string path, Guid? id, object body, string idempotencyKey, CancellationToken ct) =>

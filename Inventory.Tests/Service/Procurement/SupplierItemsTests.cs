@@ -86,6 +86,25 @@ public sealed class SupplierItemsTests(ServicesFixture fixture) : IAsyncLifetime
         var response = await _data.Manager.PostAsJsonAsync($"/api/suppliers/{supplier.Id}/items", new { itemId = item.Id, unitPrice = 1 });
 
         await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task When_the_catalog_is_frozen_linking_an_item_is_a_503_with_retry_after_within_5_s()
+    {
+        var supplier = await _data.SupplierAsync();
+        var item = await _data.ItemAsync("I-1");
+        fixture.CatalogLink.Frozen = true;
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var response = await _data.Manager.PostAsJsonAsync($"/api/suppliers/{supplier.Id}/items", new { itemId = item.Id, unitPrice = 1 });
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(response.Headers.RetryAfter);
+        fixture.CatalogLink.Frozen = false;
+        var linked = await _data.Manager.GetFromJsonAsync<List<SupplierItemDto>>($"/api/suppliers/{supplier.Id}/items");
+        Assert.Empty(linked!);
     }
 
     [Fact]

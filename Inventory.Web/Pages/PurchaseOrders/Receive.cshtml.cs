@@ -21,25 +21,27 @@ public sealed class OrderReceiveModel(ProcurementClient procurement, CatalogClie
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } stop)
+        if (await LoadOrderAsync(ct) is { } stop)
             return stop;
+        await LoadLocationsAsync(ct);
         Input.Lines = Order?.Lines.Where(l => l.QuantityOpen > 0).Select(l => new ReceiveLineInput { LineId = l.Id }).ToList() ?? [];
         return Page();
     }
 
+    // Receiving needs procurement only: the catalog's location list is read just to show the form again.
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } stop)
+        if (await LoadOrderAsync(ct) is { } stop)
             return stop;
         if (Order is null || !ModelState.IsValid)
-            return Page();
+            return await FormAgainAsync(ct);
 
         // Only rows with a quantity are sent; remember which row each sent line came from, for its errors.
         var rows = Enumerable.Range(0, Input.Lines.Count).Where(i => Input.Lines[i].Quantity is { } q && q != 0).ToList();
         if (rows.Count == 0)
         {
             ModelState.AddModelError("", "Enter the quantity received for at least one line.");
-            return Page();
+            return await FormAgainAsync(ct);
         }
         var lines = rows.Select(i => new ReceiveLineWrite(Input.Lines[i].LineId, Input.Lines[i].Quantity!.Value)).ToList();
         var result = await procurement.ReceiveAsync(Id, new ReceiveWrite(Input.LocationId, lines), FormKeys.OrNew(Input.IdempotencyKey), ct);
@@ -48,7 +50,7 @@ public sealed class OrderReceiveModel(ProcurementClient procurement, CatalogClie
             if (result.Problem.IsNotFound)
                 return NotFound();
             AddProblem(result.Problem, new FieldMap("Input").Rows("lines", rows));
-            return Page();
+            return await FormAgainAsync(ct);
         }
         var count = result.Value.Lines.Count;
         return RedirectWithMessage($"Received {count} line{(count == 1 ? "" : "s")} on {Order.Number}. Stock is posted to the catalog in the background.",
@@ -57,7 +59,13 @@ public sealed class OrderReceiveModel(ProcurementClient procurement, CatalogClie
 
     public OrderLine? LineOf(ReceiveLineInput row) => Order?.Lines.FirstOrDefault(l => l.Id == row.LineId);
 
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    private async Task<IActionResult> FormAgainAsync(CancellationToken ct)
+    {
+        await LoadLocationsAsync(ct);
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadOrderAsync(CancellationToken ct)
     {
         var order = await procurement.GetOrderAsync(Id, ct);
         if (!order.Succeeded)
@@ -65,12 +73,15 @@ public sealed class OrderReceiveModel(ProcurementClient procurement, CatalogClie
         if (!order.Value.CanReceive)
             return RedirectWithMessage(order.Value.Refusal("it takes no receipts"), "/PurchaseOrders/Details", new { id = Id });
         Order = order.Value;
+        return null;
+    }
 
+    private async Task LoadLocationsAsync(CancellationToken ct)
+    {
         var locations = await catalog.ListLocationsAsync(false, ct);
         if (locations.Succeeded)
             LocationChoices = locations.Value.Items.Select(l => new SelectListItem($"{l.Path} — {l.Name}", l.Id.ToString())).ToList();
         else
             LocationsProblem = locations.Problem;
-        return null;
     }
 }
