@@ -28,18 +28,19 @@ public sealed class SideBySideTests(AppHostFixture fixture)
             foreach (var resource in new[] { ResourceNames.Catalog, ResourceNames.Procurement, ResourceNames.Web, ResourceNames.Gateway })
                 Assert.NotEqual(fixture.App.GetEndpoint(resource, "http"), second.GetEndpoint(resource, "http"));
 
-            var firstSku = await CreateItemAsync(fixture.CreateServiceClient(ResourceNames.Catalog, Roles.Manager), "First instance's item");
-            var secondSku = await CreateItemAsync(fixture.ServiceClient(second, ResourceNames.Catalog, Roles.Manager), "Second instance's item");
-            var firstSupplier = $"First instance {Guid.NewGuid():N}";
+            // Searched for by a token of its own; the page echoes the search, never the rest of the name.
+            var (firstSku, firstItem) = await CreateItemAsync(fixture.CreateServiceClient(ResourceNames.Catalog, Roles.Manager), "First");
+            var (secondSku, secondItem) = await CreateItemAsync(fixture.ServiceClient(second, ResourceNames.Catalog, Roles.Manager), "Second");
+            var supplierToken = Guid.NewGuid().ToString("N");
             var created = await fixture.CreateServiceClient(ResourceNames.Procurement, Roles.Manager)
-                .PostAsJsonAsync("/api/suppliers", new { name = firstSupplier });
+                .PostAsJsonAsync("/api/suppliers", new { name = $"First instance {supplierToken}" });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
             // Through the second instance's own gateway: its web shows its own catalog and procurement data only.
             using var browser = await SignIn.AsAsync(second.GetEndpoint(ResourceNames.Gateway, "http"), "viewer@example.test");
-            Assert.Contains(secondSku, await PageAsync(browser, $"/inventory?search={secondSku}"));
-            Assert.DoesNotContain(firstSku, await PageAsync(browser, $"/inventory?search={firstSku}"));
-            Assert.DoesNotContain(firstSupplier, await PageAsync(browser, $"/suppliers?search={Uri.EscapeDataString(firstSupplier)}"));
+            Assert.Contains(secondItem, await PageAsync(browser, $"/inventory?search={secondSku}"));
+            Assert.DoesNotContain(firstItem, await PageAsync(browser, $"/inventory?search={firstSku}"));
+            Assert.DoesNotContain($"First instance {supplierToken}", await PageAsync(browser, $"/suppliers?search={supplierToken}"));
         }
         finally
         {
@@ -69,12 +70,13 @@ public sealed class SideBySideTests(AppHostFixture fixture)
         }
     }
 
-    private static async Task<string> CreateItemAsync(HttpClient catalog, string name)
+    private static async Task<(string Sku, string Name)> CreateItemAsync(HttpClient catalog, string instance)
     {
         var sku = $"SBS-{Guid.NewGuid():N}"[..20];
+        var name = $"{instance} instance item {Guid.NewGuid():N}";
         var created = await catalog.PostAsJsonAsync("/api/items", new { sku, name, unit = "each" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return sku;
+        return (sku, name);
     }
 
     private static async Task<string> PageAsync(BrowserSession browser, string path)
