@@ -99,6 +99,9 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
                 "--Postgres:Mode=local",
                 $"--Postgres:DataDirectory={dataDirectory}",
                 "--Gateway:Port=0",
+                // The testing builder would move every fixed port aside by itself; off, the app's ports are
+                // exactly what the AppHost asks for, as in a developer's run (SideBySideTests relies on it).
+                "--DcpPublisher:RandomizePorts=false",
                 .. extraArgs ?? [],
             ],
             (options, _) => options.DisableDashboard = true,
