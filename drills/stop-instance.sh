@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Stops the instance start-instance.sh started, and whatever the drills started again outside the orchestrator.
+set -uo pipefail
+run="$(cd "$(dirname "$0")" && pwd)/.run"
+if [[ -f "$run/apphost.pid" ]]; then
+  pid="$(cat "$run/apphost.pid")"
+  kill -INT -- "-$pid" 2>/dev/null
+  for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  kill -KILL -- "-$pid" 2>/dev/null
+  rm -f "$run/apphost.pid"
+fi
+if [[ -f "$run/respawned.pids" ]]; then
+  while read -r pid; do kill -TERM "$pid" 2>/dev/null; done <"$run/respawned.pids"
+  sleep 3
+  while read -r pid; do kill -KILL "$pid" 2>/dev/null; done <"$run/respawned.pids"
+  rm -f "$run/respawned.pids"
+fi
