@@ -4,7 +4,10 @@ set -uo pipefail
 run="$(cd "$(dirname "$0")" && pwd)/.run"
 if [[ -f "$run/apphost.pid" ]]; then
   pid="$(cat "$run/apphost.pid")"
-  kill -INT -- "-$pid" 2>/dev/null
+  # Ctrl+C for the AppHost itself (the child of `dotnet run`), as in a terminal: it stops its resources in
+  # order. Signalling the whole group at once would kill the wrappers first and orphan the services.
+  apphost="$(pgrep -P "$pid" -f Inventory.AppHost || echo "$pid")"
+  kill -INT "$apphost" 2>/dev/null
   for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
   kill -KILL -- "-$pid" 2>/dev/null
   rm -f "$run/apphost.pid"

@@ -50,11 +50,16 @@ public sealed class Instance
     /// <summary>The process of a service of this instance (catalog, procurement, web).</summary>
     public ProcessInfo Service(string name) => Service(name, PostgresPort);
 
-    private static ProcessInfo Service(string name, int postgresPort) =>
-        ProcessInfo.All().FirstOrDefault(p =>
+    private static ProcessInfo Service(string name, int postgresPort)
+    {
+        var candidates = ProcessInfo.All().Where(p =>
             p.Environment.GetValueOrDefault("OTEL_SERVICE_NAME") == name &&
             p.Environment.Any(e => e.Key.StartsWith("ConnectionStrings__", StringComparison.Ordinal) && e.Value.Contains($"Port={postgresPort};", StringComparison.Ordinal)))
-        ?? throw new DrillException($"no '{name}' process of the instance whose PostgreSQL listens on {postgresPort}");
+            .ToList();
+        // The orchestrator starts `dotnet run`, which starts the service: the service is the one without a child among them.
+        return candidates.FirstOrDefault(p => !candidates.Any(c => c.ParentId == p.Id))
+            ?? throw new DrillException($"no '{name}' process of the instance whose PostgreSQL listens on {postgresPort}");
+    }
 
     /// <summary>The postmaster and its children.</summary>
     public IReadOnlyList<ProcessInfo> PostgresProcesses()
