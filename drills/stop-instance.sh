@@ -11,6 +11,8 @@ if [[ -f "$run/apphost.pid" ]]; then
   for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
   kill -KILL -- "-$pid" 2>/dev/null
   rm -f "$run/apphost.pid"
+  # The orchestrator stops the services after the AppHost has gone: wait (bounded) until PostgreSQL is down too.
+  for _ in $(seq 60); do [[ -f "$run/postgres/pgdata/postmaster.pid" ]] || break; sleep 1; done
 fi
 if [[ -f "$run/respawned.pids" ]]; then
   while read -r pid; do kill -TERM "$pid" 2>/dev/null; done <"$run/respawned.pids"
