@@ -11,6 +11,8 @@ namespace Inventory.Drills;
 /// </summary>
 public sealed class KeyedWrites(HttpClient client)
 {
+    private HttpClient _client = client;
+
     private readonly ConcurrentQueue<(Func<HttpRequestMessage> Request, decimal Effect)> _unknown = new();
     private decimal _acknowledged;
     private int _acknowledgedWrites;
@@ -21,11 +23,14 @@ public sealed class KeyedWrites(HttpClient client)
     public decimal Acknowledged => _acknowledged;
     public int AcknowledgedWrites => _acknowledgedWrites;
 
-    /// <summary>Sends the write; <paramref name="effect"/> is what it adds to the checked figure when acknowledged.</summary>
-    public async Task<HttpStatusCode?> SendAsync(string path, object body, decimal effect, CancellationToken ct = default)
+    /// <summary>
+    /// Sends the write; <paramref name="effect"/> is what it adds to the checked figure when acknowledged. The
+    /// end of a drill never cancels a write in flight (it would commit unseen and count as a duplicate).
+    /// </summary>
+    public async Task<HttpStatusCode?> SendAsync(string path, object body, decimal effect)
     {
         var request = Api.Post(path, body, Guid.NewGuid().ToString());
-        var (status, _) = await Tally.SendAsync(client, request, ct);
+        var (status, _) = await Tally.SendAsync(_client, request);
         Settle(status, request, effect);
         return status;
     }
@@ -54,7 +59,7 @@ public sealed class KeyedWrites(HttpClient client)
                 pending.Add(write);
             await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (write, ct) =>
             {
-                var (status, _) = await Settling.SendAsync(client, write.Request, ct);
+                var (status, _) = await Settling.SendAsync(_client, write.Request, ct);
                 Settle(status, write.Request, write.Effect);
             });
             if (!_unknown.IsEmpty)
@@ -63,4 +68,7 @@ public sealed class KeyedWrites(HttpClient client)
     }
 
     public int Unsettled => _unknown.Count;
+
+    /// <summary>Sends the next writes (and replays) to another address of the same service.</summary>
+    public void SwitchTo(HttpClient other) => _client = other;
 }

@@ -50,7 +50,7 @@ try
     {
         "one-row" => await OneRowDrill.RunAsync(instance),
         "duplicates" => await DuplicatesDrill.RunAsync(instance),
-        "catalog-down" => await CatalogDownDrill.RunAsync(instance, runDirectory),
+        "catalog-down" => await CatalogDownDrill.RunAsync(instance),
         "db-cut" => await DatabaseDrill.RunAsync(instance, DatabaseDrill.Fault.Cut, runDirectory, 15),
         "db-freeze" => await DatabaseDrill.RunAsync(instance, DatabaseDrill.Fault.Freeze, runDirectory, 10),
         "db-stop" => await DatabaseDrill.RunAsync(instance, DatabaseDrill.Fault.Stop, runDirectory, 60),

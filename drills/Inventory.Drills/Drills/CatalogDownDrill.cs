@@ -3,12 +3,14 @@ using System.Text.Json.Nodes;
 namespace Inventory.Drills.Drills;
 
 /// <summary>
-/// Receiving goes on while the catalog is down for 60 s (killed, then started again as it was). Procurement
-/// must keep accepting receipts (its outbox holds them) and post each line once when the catalog is back.
+/// Receiving goes on while the catalog is down for 60 s: every catalog process stopped (SIGSTOP), then
+/// continued. (A killed catalog cannot be brought back behind the orchestrator's proxy from outside it, and
+/// procurement only knows the proxy's address; frozen, it answers nothing, which is what procurement sees.)
+/// Procurement must keep accepting receipts (its outbox holds them) and post each line once when it is back.
 /// </summary>
 public static class CatalogDownDrill
 {
-    public static async Task<string> RunAsync(Instance instance, string runDirectory, int downSeconds = 60, int waitSeconds = 330)
+    public static async Task<string> RunAsync(Instance instance, int downSeconds = 60, int waitSeconds = 330)
     {
         using var catalog = instance.CatalogClient();
         using var procurement = instance.ProcurementClient(TimeSpan.FromSeconds(15));
@@ -20,13 +22,13 @@ public static class CatalogDownDrill
         var receiving = Load.RunAsync(4, TimeSpan.FromSeconds(downSeconds + 15), async (_, ct) =>
         {
             await writes.SendAsync($"/api/purchase-orders/{order.Order}/receipts",
-                new { locationId = location, lines = new[] { new { lineId = order.Line, quantity = 1 } } }, 1, ct);
+                new { locationId = location, lines = new[] { new { lineId = order.Line, quantity = 1 } } }, 1);
             await Task.Delay(250, ct);
         });
         await Task.Delay(TimeSpan.FromSeconds(5));
-        process.Signal("KILL");
+        process.Signal("STOP");
         await Task.Delay(TimeSpan.FromSeconds(downSeconds));
-        process.Respawn(runDirectory, "catalog");
+        process.Signal("CONT");
         await Api.WaitHealthyAsync(instance.Catalog, TimeSpan.FromSeconds(60));
         var back = Tally.Clock.Elapsed.TotalSeconds;
         await receiving;
@@ -48,7 +50,7 @@ public static class CatalogDownDrill
             await Task.Delay(500);
         }
         var onHand = await Api.OnHandAsync(catalog, order.Item, location);
-        return $"catalog-down-{downSeconds}s: requests={writes.Tally.Requests} ok={writes.AcknowledgedWrites} failures=[{writes.Tally.Failures}] " +
+        return $"catalog-frozen-{downSeconds}s: requests={writes.Tally.Requests} ok={writes.AcknowledgedWrites} failures=[{writes.Tally.Failures}] " +
                $"settled=[{writes.Settling.Statuses}] slowest={writes.Tally.Slowest.TotalMilliseconds:F0}ms unposted-at-end={unposted} " +
                $"duplicates={Math.Max(0, onHand - writes.Acknowledged)} lost-updates={Math.Max(0, writes.Acknowledged - onHand)} " +
                $"recovery={posted}s (catalog healthy → every line posted; bound {waitSeconds}s)";

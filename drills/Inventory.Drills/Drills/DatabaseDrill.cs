@@ -26,7 +26,7 @@ public static class DatabaseDrill
 
         var load = Task.WhenAll(
             Load.RunAsync(6, total, (_, ct) => writes.SendAsync("/api/movements/receipts",
-                new { itemId = item, locationId = location, quantity = 1, reference = "drill db" }, 1, ct)),
+                new { itemId = item, locationId = location, quantity = 1, reference = "drill db" }, 1)),
             Load.RunAsync(2, total, async (worker, ct) =>
             {
                 await reads.SendAsync(catalog, () => new HttpRequestMessage(HttpMethod.Get, readPaths[Random.Shared.Next(readPaths.Length)]), ct);

@@ -27,7 +27,8 @@ public static class DuplicatesDrill
             var effects = await kind.Effects();
             duplicates += Math.Max(0, effects - 1);
             requests += tally.Requests;
-            lines.Add($"duplicates {kind.Name}: requests={tally.Requests} answers=[{tally.Statuses}] distinct-2xx-bodies={bodies} stored={effects}");
+            var refusal = bodies == 0 ? $" first-answer={answers[0].Body[..Math.Min(160, answers[0].Body.Length)]}" : "";
+            lines.Add($"duplicates {kind.Name}: requests={tally.Requests} answers=[{tally.Statuses}] distinct-2xx-bodies={bodies} stored={effects}{refusal}");
         }
         foreach (var line in lines)
             Console.WriteLine(line);
@@ -74,7 +75,7 @@ public static class DuplicatesDrill
                 Found(catalog, $"/api/locations?search={code}&pageSize=200", r => r["code"]?.GetValue<string>() == code)),
             new("procurement supplier create", procurement, "/api/suppliers", new { name = supplier },
                 Found(procurement, $"/api/suppliers?search={Uri.EscapeDataString(supplier)}&pageSize=200", r => r["name"]?.GetValue<string>() == supplier)),
-            new("procurement order create", procurement, "/api/purchase-orders", new { supplierId = order.Supplier, lines = new[] { new { itemId = item, quantity = 1 } } },
+            new("procurement order create", procurement, "/api/purchase-orders", new { supplierId = order.Supplier, lines = new[] { new { itemId = item, quantity = 1, unitPrice = 1 } } },
                 async () => (await Api.AllAsync(procurement, $"/api/purchase-orders?supplierId={order.Supplier}&pageSize=200")).Count - 1),
             new("procurement receiving", procurement, $"/api/purchase-orders/{order.Order}/receipts",
                 new { locationId = receivingLocation, lines = new[] { new { lineId = order.Line, quantity = 1 } } },
