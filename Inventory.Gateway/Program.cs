@@ -4,6 +4,7 @@ using Inventory.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddAllowedHosts();
 builder.Services.AddProblemDetails();
 builder.AddSecurityHeaders();
 builder.AddRequestLimits();

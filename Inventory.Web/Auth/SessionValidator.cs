@@ -11,7 +11,7 @@ namespace Inventory.Web.Auth;
 /// their next request, a role change applies at once, and no session outlives the absolute lifetime however
 /// active it is (the cookie's sliding expiry handles the idle timeout).
 /// </summary>
-public sealed class SessionValidator(WebDbContext db, IOptions<AuthOptions> options, TimeProvider clock) : CookieAuthenticationEvents
+public sealed class SessionValidator(WebDbContext db, IOptions<AuthOptions> options, TimeProvider clock) : RelativeRedirects
 {
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
