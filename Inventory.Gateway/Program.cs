@@ -8,6 +8,7 @@ builder.AddAllowedHosts();
 builder.Services.AddProblemDetails();
 builder.AddSecurityHeaders();
 builder.AddRequestLimits();
+builder.AddBudgetOwners();
 builder.AddGatewayRateLimiting();
 builder.AddGatewayProxy();
 
@@ -15,6 +16,7 @@ var app = builder.Build();
 
 // Outermost, so that rejections, timeouts and errors carry the headers too.
 app.UseSecurityHeaders();
+app.UseBudgetOwners();
 app.UseServiceDefaults();
 app.UseExceptionHandler();
 app.UseRateLimiter();

@@ -1,4 +1,5 @@
 using Inventory.ServiceDefaults;
+using Inventory.Web.Auth;
 using Inventory.Web.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseBudgetPass();
 app.UseAntiforgery();
 
 app.MapDefaultEndpoints();
