@@ -26,7 +26,8 @@ public static class BudgetOwners
     {
         var configuration = builder.Configuration;
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
-            TrustedProxies.Apply(options, configuration, ForwardedHeaders.XForwardedFor));
+            // Proto too: behind a TLS-terminating ingress the request was HTTPS (HSTS depends on it).
+            TrustedProxies.Apply(options, configuration, ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto));
         var publicKey = configuration[ServiceAuthentication.UserPublicKeySetting];
         builder.Services.AddSingleton(new PassCheck(string.IsNullOrWhiteSpace(publicKey) ? null : BudgetPass.Validation(publicKey)));
         return builder;
