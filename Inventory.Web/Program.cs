@@ -1,4 +1,5 @@
 using Inventory.ServiceDefaults;
+using Inventory.Web.Auth;
 using Inventory.Web.Extensions;
 using Inventory.Web.Services;
 
@@ -19,6 +20,7 @@ app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseBudgetPass();
 app.UseAntiforgery();
 
 app.MapDefaultEndpoints();
