@@ -1,5 +1,6 @@
 using Inventory.ServiceDefaults;
 using Inventory.Web.Extensions;
+using Inventory.Web.Forms;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,8 @@ app.UseServiceDefaults();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+// Before anything reads a form: a NUL in a field becomes that field's error, not the error page.
+app.UseNulFormFields();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

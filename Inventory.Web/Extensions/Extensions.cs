@@ -12,7 +12,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Admin", WebAuthentication.AdminPolicy));
+        builder.Services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Admin", WebAuthentication.AdminPolicy))
+            .AddMvcOptions(mvc => mvc.Filters.Add<Forms.NulFieldErrors>());
         builder.AddNpgsqlDbContext<WebDbContext>(ResourceNames.WebDb,
             settings => settings.ConnectionString = PostgresConnectionTuning.Apply(settings.ConnectionString),
             options => options.UseSnakeCaseNamingConvention());
