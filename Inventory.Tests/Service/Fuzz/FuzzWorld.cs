@@ -5,7 +5,6 @@ using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 using Inventory.Tests.Service.Procurement;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Inventory.Tests.Service.Fuzz;
 
