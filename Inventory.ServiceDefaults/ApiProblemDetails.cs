@@ -13,8 +13,9 @@ namespace Inventory.ServiceDefaults;
 
 /// <summary>
 /// Every error an API returns is a ProblemDetails document. Malformed bodies become 400 with the
-/// offending field named, and so does a parameter the framework could not bind (a typed query, route or header value); anything unexpected becomes a 500 whose body says nothing about the cause
-/// (the exception goes to the log, with the trace id that the body carries).
+/// offending field named, and so does a parameter the framework could not bind (a typed query, route or header
+/// value); anything unexpected becomes a 500 whose body says nothing about the cause (the exception goes to the
+/// log, with the trace id that the body carries).
 /// </summary>
 public static class ApiProblemDetails
 {

@@ -33,25 +33,27 @@ public static partial class NulFormFields
 
     private static async Task CleanAsync(HttpContext context)
     {
-        // Forms are small (the gateway limits request sizes); a url-encoded body is ASCII.
-        using var reader = new StreamReader(context.Request.Body, Encoding.ASCII);
+        // Forms are small (the gateway limits request sizes). Latin-1 maps each byte to one character and back, so a
+        // body is passed on byte for byte whatever a client put in it.
+        context.Request.EnableBuffering();
+        using var reader = new StreamReader(context.Request.Body, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
+        context.Request.Body.Position = 0;
+        if (!body.Contains("%00", StringComparison.Ordinal))
+            return;
+
         var fields = new List<string>();
-        if (body.Contains("%00", StringComparison.Ordinal))
+        var pairs = body.Split('&');
+        for (var i = 0; i < pairs.Length; i++)
         {
-            var pairs = body.Split('&');
-            for (var i = 0; i < pairs.Length; i++)
-            {
-                if (!pairs[i].Contains("%00", StringComparison.Ordinal))
-                    continue;
-                pairs[i] = EscapedNul().Replace(pairs[i], "");
-                fields.Add(Uri.UnescapeDataString(pairs[i].Split('=')[0].Replace('+', ' ')));
-            }
-            body = string.Join('&', pairs);
+            if (!pairs[i].Contains("%00", StringComparison.Ordinal))
+                continue;
+            pairs[i] = EscapedNul().Replace(pairs[i], "");
+            fields.Add(Uri.UnescapeDataString(pairs[i].Split('=')[0].Replace('+', ' ')));
         }
-        var bytes = Encoding.ASCII.GetBytes(body);
-        context.Request.Body = new MemoryStream(bytes);
-        context.Request.ContentLength = bytes.Length;
+        var cleaned = Encoding.Latin1.GetBytes(string.Join('&', pairs));
+        context.Request.Body = new MemoryStream(cleaned);
+        context.Request.ContentLength = cleaned.Length;
         context.Items[ItemKey] = fields;
     }
 }
