@@ -4,6 +4,7 @@ using Inventory.CatalogService.Data;
 using Inventory.CatalogService.Trees;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.CatalogService.Apis;
@@ -36,17 +37,22 @@ public static class CategoriesApi
     public static Task<Results<Ok<CategoryDto>, ProblemHttpResult>> GetCategory(Guid id, CatalogDbContext db, CancellationToken ct) =>
         TreeQueries.GetAsync(db.Categories, id, CategoryDto.From, AuditEntityTypes.Category, ct);
 
-    public static async Task<Results<Created<CategoryDto>, ProblemHttpResult>> CreateCategory(
-        CreateCategoryRequest request, CategoryWriter categories, CancellationToken ct) =>
-        (await categories.CreateAsync(request, ct)).ToCreated(c => $"/api/categories/{c.Id}");
+    // Every write takes an Idempotency-Key (the kit's IdempotentWrite): a retry or a double submit gets the first answer.
+    public static Task<Results<Created<CategoryDto>, Ok<CategoryDto>, ValidationProblem, ProblemHttpResult>> CreateCategory(
+        CreateCategoryRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, CategoryWriter categories, HttpContext http, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, request, Location, t => categories.CreateAsync(request, t), ct);
 
-    public static async Task<Results<Ok<CategoryDto>, ProblemHttpResult>> UpdateCategory(
-        Guid id, UpdateCategoryRequest request, CategoryWriter categories, CancellationToken ct) =>
-        (await categories.UpdateAsync(id, request, request.Version, ct)).ToOk();
+    public static Task<Results<Created<CategoryDto>, Ok<CategoryDto>, ValidationProblem, ProblemHttpResult>> UpdateCategory(
+        Guid id, UpdateCategoryRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, CategoryWriter categories, HttpContext http, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, request, Location, t => categories.UpdateAsync(id, request, request.Version, t), ct, created: false);
 
-    public static async Task<Results<Ok<CategoryDto>, ProblemHttpResult>> ArchiveCategory(Guid id, CategoryWriter categories, CancellationToken ct) =>
-        (await categories.SetArchivedAsync(id, true, ct)).ToOk();
+    public static Task<Results<Created<CategoryDto>, Ok<CategoryDto>, ValidationProblem, ProblemHttpResult>> ArchiveCategory(
+        Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, CategoryWriter categories, HttpContext http, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id }, Location, t => categories.SetArchivedAsync(id, true, t), ct, created: false);
 
-    public static async Task<Results<Ok<CategoryDto>, ProblemHttpResult>> UnarchiveCategory(Guid id, CategoryWriter categories, CancellationToken ct) =>
-        (await categories.SetArchivedAsync(id, false, ct)).ToOk();
+    public static Task<Results<Created<CategoryDto>, Ok<CategoryDto>, ValidationProblem, ProblemHttpResult>> UnarchiveCategory(
+        Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, CategoryWriter categories, HttpContext http, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id }, Location, t => categories.SetArchivedAsync(id, false, t), ct, created: false);
+
+    private static string Location(CategoryDto category) => $"/api/categories/{category.Id}";
 }

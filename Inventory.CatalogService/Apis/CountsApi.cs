@@ -49,6 +49,8 @@ public static class CountsApi
         Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CountService counts, CancellationToken ct) =>
         counts.PostAsync(id, idempotencyKey, ct);
 
-    public static async Task<Results<Ok<CountSessionDto>, ProblemHttpResult>> CancelCount(Guid id, CountService counts, CancellationToken ct) =>
-        (await counts.CancelAsync(id, ct)).ToOk();
+    public static Task<Results<Created<CountSessionDto>, Ok<CountSessionDto>, ValidationProblem, ProblemHttpResult>> CancelCount(
+        Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, CountService counts,
+        HttpContext http, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id }, c => $"/api/counts/{c.Id}", t => counts.CancelAsync(id, t), ct, created: false);
 }

@@ -2,6 +2,7 @@ using Inventory.CatalogService.Data;
 using Inventory.CatalogService.Items;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Inventory.CatalogService.Apis;
 
@@ -60,15 +61,22 @@ public static class ItemsApi
     public static async Task<Results<Ok<ItemDetailDto>, ProblemHttpResult>> GetItem(Guid id, CatalogDbContext db, CancellationToken ct) =>
         await ItemQueries.DetailAsync(db, id, ct) is { } item ? TypedResults.Ok(item) : Problems.NotFound("item");
 
-    public static async Task<Results<Created<ItemDto>, ProblemHttpResult>> CreateItem(CreateItemRequest request, ItemWriter items, CancellationToken ct) =>
-        (await items.CreateAsync(request, ct)).ToCreated(i => $"/api/items/{i.Id}");
+    // Every write takes an Idempotency-Key (the kit's IdempotentWrite): a retry or a double submit gets the first answer.
+    public static Task<Results<Created<ItemDto>, Ok<ItemDto>, ValidationProblem, ProblemHttpResult>> CreateItem(
+        CreateItemRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, ItemWriter items, HttpContext http, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, request, Location, t => items.CreateAsync(request, t), ct);
 
-    public static async Task<Results<Ok<ItemDto>, ProblemHttpResult>> UpdateItem(Guid id, UpdateItemRequest request, ItemWriter items, CancellationToken ct) =>
-        (await items.UpdateAsync(id, request, ct)).ToOk();
+    public static Task<Results<Created<ItemDto>, Ok<ItemDto>, ValidationProblem, ProblemHttpResult>> UpdateItem(
+        Guid id, UpdateItemRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, ItemWriter items, HttpContext http, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, request, Location, t => items.UpdateAsync(id, request, t), ct, created: false);
 
-    public static async Task<Results<Ok<ItemDto>, ProblemHttpResult>> ArchiveItem(Guid id, ItemWriter items, CancellationToken ct) =>
-        (await items.SetArchivedAsync(id, true, ct)).ToOk();
+    public static Task<Results<Created<ItemDto>, Ok<ItemDto>, ValidationProblem, ProblemHttpResult>> ArchiveItem(
+        Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, ItemWriter items, HttpContext http, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id }, Location, t => items.SetArchivedAsync(id, true, t), ct, created: false);
 
-    public static async Task<Results<Ok<ItemDto>, ProblemHttpResult>> UnarchiveItem(Guid id, ItemWriter items, CancellationToken ct) =>
-        (await items.SetArchivedAsync(id, false, ct)).ToOk();
+    public static Task<Results<Created<ItemDto>, Ok<ItemDto>, ValidationProblem, ProblemHttpResult>> UnarchiveItem(
+        Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, ItemWriter items, HttpContext http, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id }, Location, t => items.SetArchivedAsync(id, false, t), ct, created: false);
+
+    private static string Location(ItemDto item) => $"/api/items/{item.Id}";
 }

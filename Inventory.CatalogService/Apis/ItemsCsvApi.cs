@@ -5,6 +5,7 @@ using Inventory.CatalogService.Items;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.CatalogService.Apis;
@@ -68,8 +69,20 @@ public static class ItemsCsvApi
             await csv.FlushAsync(ct);
         }, "text/csv", "stock.csv");
 
-    public static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportItems(HttpRequest request, ItemImport import, CancellationToken ct) =>
-        (await import.RunAsync(request.Body, ct)).ToOk();
+    // The file is read whole (the gateway caps its size) so that a retry with the same Idempotency-Key is recognised
+    // as the same import and answered with the first result instead of importing again.
+    public static async Task<Results<Created<ImportResult>, Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> ImportItems(
+        HttpRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, ItemImport import,
+        HttpContext http, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+        var csv = await reader.ReadToEndAsync(ct);
+        return await IdempotentWrite.RunAsync(db, http, idempotencyKey, new { csv }, _ => "/api/items", async t =>
+        {
+            using var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+            return await import.RunAsync(file, t);
+        }, ct, created: false);
+    }
 
     /// <summary>Every text cell of every export goes through here, so none can carry a formula (see <see cref="CsvCells"/>).</summary>
     private static string Text(string? value) => CsvCells.Neutralise(value);

@@ -4,6 +4,7 @@ using Inventory.CatalogService.Locations;
 using Inventory.CatalogService.Trees;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.CatalogService.Apis;
@@ -37,17 +38,22 @@ public static class LocationsApi
     public static Task<Results<Ok<LocationDto>, ProblemHttpResult>> GetLocation(Guid id, CatalogDbContext db, CancellationToken ct) =>
         TreeQueries.GetAsync(db.Locations, id, LocationDto.From, AuditEntityTypes.Location, ct);
 
-    public static async Task<Results<Created<LocationDto>, ProblemHttpResult>> CreateLocation(
-        CreateLocationRequest request, LocationWriter locations, CancellationToken ct) =>
-        (await locations.CreateAsync(request, ct)).ToCreated(l => $"/api/locations/{l.Id}");
+    // Every write takes an Idempotency-Key (the kit's IdempotentWrite): a retry or a double submit gets the first answer.
+    public static Task<Results<Created<LocationDto>, Ok<LocationDto>, ValidationProblem, ProblemHttpResult>> CreateLocation(
+        CreateLocationRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, LocationWriter locations, HttpContext http, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, request, Location, t => locations.CreateAsync(request, t), ct);
 
-    public static async Task<Results<Ok<LocationDto>, ProblemHttpResult>> UpdateLocation(
-        Guid id, UpdateLocationRequest request, LocationWriter locations, CancellationToken ct) =>
-        (await locations.UpdateAsync(id, request, request.Version, ct)).ToOk();
+    public static Task<Results<Created<LocationDto>, Ok<LocationDto>, ValidationProblem, ProblemHttpResult>> UpdateLocation(
+        Guid id, UpdateLocationRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, LocationWriter locations, HttpContext http, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, request, Location, t => locations.UpdateAsync(id, request, request.Version, t), ct, created: false);
 
-    public static async Task<Results<Ok<LocationDto>, ProblemHttpResult>> ArchiveLocation(Guid id, LocationWriter locations, CancellationToken ct) =>
-        (await locations.SetArchivedAsync(id, true, ct)).ToOk();
+    public static Task<Results<Created<LocationDto>, Ok<LocationDto>, ValidationProblem, ProblemHttpResult>> ArchiveLocation(
+        Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, LocationWriter locations, HttpContext http, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id }, Location, t => locations.SetArchivedAsync(id, true, t), ct, created: false);
 
-    public static async Task<Results<Ok<LocationDto>, ProblemHttpResult>> UnarchiveLocation(Guid id, LocationWriter locations, CancellationToken ct) =>
-        (await locations.SetArchivedAsync(id, false, ct)).ToOk();
+    public static Task<Results<Created<LocationDto>, Ok<LocationDto>, ValidationProblem, ProblemHttpResult>> UnarchiveLocation(
+        Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, LocationWriter locations, HttpContext http, CancellationToken ct) =>
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id }, Location, t => locations.SetArchivedAsync(id, false, t), ct, created: false);
+
+    private static string Location(LocationDto location) => $"/api/locations/{location.Id}";
 }

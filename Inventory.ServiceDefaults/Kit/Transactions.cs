@@ -11,15 +11,18 @@ public static class Transactions
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction under the retrying execution strategy (a transient failure
     /// re-runs the whole unit, from a clean change tracker). The work commits when it chooses to; otherwise the
-    /// transaction is rolled back when disposed.
+    /// transaction is rolled back when disposed. Called inside a unit already (a writer with its own unit, run by the
+    /// kit's <see cref="IdempotentWrite"/>), the work joins that unit, and the outer unit alone commits or rolls back.
     /// </summary>
     public static Task<T> InTransactionAsync<T>(this DbContext db, Func<IDbContextTransaction, Task<T>> work, CancellationToken ct) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            return await work(tx);
-        });
+        db.Database.CurrentTransaction is { } outer
+            ? work(new JoinedTransaction(outer))
+            : db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                return await work(tx);
+            });
 
     /// <summary>
     /// Saves the tracked changes. A lost optimistic-concurrency race is the stale-version 409 for <paramref name="what"/>;
