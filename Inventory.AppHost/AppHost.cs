@@ -3,6 +3,8 @@ using Inventory.AppHost.Postgres;
 using Inventory.ServiceDefaults;
 
 var builder = DistributedApplication.CreateBuilder(args);
+// Only the gateway, a configured PostgreSQL port and the dashboard have fixed ports; a taken one stops the start.
+builder.AddFixedPortCheck();
 
 // One PostgreSQL server, one database per owning service. How it runs (local binaries, container,
 // external server) is chosen by the Postgres:Mode setting; see docs/configuration.md.
@@ -11,6 +13,7 @@ var databases = builder.AddInventoryDatabases();
 var keys = SigningKeyParameters.Add(builder);
 
 var catalog = builder.AddProject<Projects.Inventory_CatalogService>(ResourceNames.Catalog)
+    .WithPortChosenAtStart()
     .WithDatabase(databases.Catalog)
     .WithoutBlindForwardedHeaders()
     .WithEnvironment(SigningKeyParameters.UserPublicKeySetting, keys.WebPublic)
@@ -19,6 +22,7 @@ var catalog = builder.AddProject<Projects.Inventory_CatalogService>(ResourceName
     .WithHttpHealthCheck(HealthEndpoints.HealthPath);
 
 var procurement = builder.AddProject<Projects.Inventory_ProcurementService>(ResourceNames.Procurement)
+    .WithPortChosenAtStart()
     .WithDatabase(databases.Procurement)
     .WithoutBlindForwardedHeaders()
     .WithEnvironment(SigningKeyParameters.UserPublicKeySetting, keys.WebPublic)
@@ -27,6 +31,7 @@ var procurement = builder.AddProject<Projects.Inventory_ProcurementService>(Reso
     .WithHttpHealthCheck(HealthEndpoints.HealthPath);
 
 var web = builder.AddProject<Projects.Inventory_Web>(ResourceNames.Web)
+    .WithPortChosenAtStart()
     .WithDatabase(databases.Web)
     .WithoutBlindForwardedHeaders()
     .WithEnvironment(SigningKeyParameters.SigningKeySetting, keys.WebPrivate)

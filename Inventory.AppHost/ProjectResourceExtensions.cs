@@ -36,8 +36,21 @@ internal static class ProjectResourceExtensions
         project.WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "false");
 
     /// <summary>
+    /// Lets the orchestrator pick the port of an internal service at every start. Its launch profile's port
+    /// (for running the project alone, and the binding the manifest publishes) would otherwise be fixed, and a
+    /// second AppHost on the machine, unable to bind it, would wire its services to the first one's.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPortChosenAtStart(this IResourceBuilder<ProjectResource> project)
+    {
+        if (project.ApplicationBuilder.ExecutionContext.IsRunMode)
+            project.WithEndpoint("http", endpoint => endpoint.Port = null, createIfNotExists: false);
+        return project;
+    }
+
+    /// <summary>
     /// Makes the gateway's HTTP endpoint external. In run mode it listens on a fixed port
-    /// (Gateway:Port, default 8080) so the app has one address to bookmark, and the URL is logged at start.
+    /// (Gateway:Port, default 8080; 0 lets the orchestrator pick one) so the app has one address to bookmark,
+    /// and the URL is logged at start. A fixed port already in use stops the start (<see cref="FixedPortCheck"/>).
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithPublicGatewayEndpoint(this IResourceBuilder<ProjectResource> gateway)
     {
@@ -47,8 +60,7 @@ internal static class ProjectResourceExtensions
             return gateway;
 
         var port = builder.Configuration.GetValue<int?>("Gateway:Port") ?? 8080;
-        if (port > 0)
-            gateway.WithEndpoint("http", endpoint => endpoint.Port = port);
+        gateway.WithEndpoint("http", endpoint => endpoint.Port = port > 0 ? port : null);
 
         gateway.WithUrlForEndpoint("http", url => url.DisplayText = "Inventory");
         builder.Eventing.Subscribe<ResourceEndpointsAllocatedEvent>(gateway.Resource, (e, _) =>

@@ -22,6 +22,7 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
     public const string AdminEmail = SignIn.AdminEmail;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private DirectoryInfo? _dataDirectory;
+    private string[] _args = [];
 
     public DistributedApplication App { get; private set; } = null!;
     public FakeOAuthServer OAuth { get; private set; } = null!;
@@ -37,7 +38,7 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
     {
         _dataDirectory = Directory.CreateTempSubdirectory("inventory-e2e-");
         OAuth = await FakeOAuthServer.StartAsync();
-        string[] args =
+        _args =
         [
             // The AppHost passes its Auth settings to Web and takes Google's client id and secret as parameters.
             .. SignIn.Settings(OAuth).Select(setting => setting.Key switch
@@ -54,10 +55,17 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
             "--RateLimiting:Writes:PermitLimit=1000000",
             "--RateLimiting:SignIn:PermitLimit=1000000",
         ];
-        await using (var first = await StartAsync(_dataDirectory.FullName, args))
+        await using (var first = await StartAsync(_dataDirectory.FullName, _args))
             FirstRun = await LeaveTraceAsync(first);
-        App = await StartAsync(_dataDirectory.FullName, args);
+        App = await StartAsync(_dataDirectory.FullName, _args);
     }
+
+    /// <summary>
+    /// Another instance of the AppHost, configured like this one (same sign-in provider and keys) on its own
+    /// data directory, started while this one runs — as a second checkout on the same machine would be.
+    /// </summary>
+    public Task<DistributedApplication> StartAnotherInstanceAsync(string dataDirectory, params string[] extraArgs) =>
+        StartAsync(dataDirectory, [.. _args, .. extraArgs]);
 
     /// <summary>Creates an item and signs a person in; failures are recorded for RestartTests, not thrown.</summary>
     private async Task<FirstRunTrace> LeaveTraceAsync(DistributedApplication app)
@@ -79,8 +87,9 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
     }
 
     /// <summary>
-    /// Starts the AppHost on a data directory and waits until the gateway is healthy. Every endpoint gets a
-    /// free port (not the launch profiles' fixed ones), so it runs beside a developer's own AppHost.
+    /// Starts the AppHost on a data directory and waits until the gateway is healthy. The gateway gets a free
+    /// port (Gateway:Port=0); the internal services' ports are the orchestrator's choice in every run, as the
+    /// AppHost configures them, so the tests also prove it runs beside a developer's own AppHost.
     /// </summary>
     private static async Task<DistributedApplication> StartAsync(string dataDirectory, string[]? extraArgs = null)
     {
@@ -90,23 +99,30 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
                 "--Postgres:Mode=local",
                 $"--Postgres:DataDirectory={dataDirectory}",
                 "--Gateway:Port=0",
+                // The testing builder would move every fixed port aside by itself; off, the app's ports are
+                // exactly what the AppHost asks for, as in a developer's run (SideBySideTests relies on it).
+                "--DcpPublisher:RandomizePorts=false",
                 .. extraArgs ?? [],
             ],
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
 
+        // Exporters with no collector retry for seconds at shutdown.
         foreach (var project in builder.Resources.OfType<ProjectResource>())
-        {
-            // Exporters with no collector retry for seconds at shutdown.
             project.Annotations.Add(new EnvironmentCallbackAnnotation(env => env["OTEL_SDK_DISABLED"] = "true"));
-            foreach (var endpoint in project.Annotations.OfType<EndpointAnnotation>())
-                endpoint.Port = null;
-        }
 
         var app = await builder.BuildAsync(timeout.Token);
-        await app.StartAsync(timeout.Token);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
-        return app;
+        try
+        {
+            await app.StartAsync(timeout.Token);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     public HttpClient CreateClient(string resource) => App.CreateHttpClient(resource);
@@ -118,7 +134,8 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
     /// <summary>A client of a backend service calling as a user with <paramref name="role"/>, as Web would.</summary>
     public HttpClient CreateServiceClient(string service, string role) => ServiceClient(App, service, role);
 
-    private HttpClient ServiceClient(DistributedApplication app, string service, string role)
+    /// <summary>The same for a backend service of <paramref name="app"/> (e.g. one from <see cref="StartAnotherInstanceAsync"/>).</summary>
+    public HttpClient ServiceClient(DistributedApplication app, string service, string role)
     {
         var client = app.CreateHttpClient(service);
         var token = new TokenMinter(TokenClaims.UserIssuer, WebKeys.PrivateKeyPem, TimeProvider.System).Mint(service,
