@@ -9,7 +9,7 @@ builder.AddFixedPortCheck();
 // One PostgreSQL server, one database per owning service. How it runs (local binaries, container,
 // external server) is chosen by the Postgres:Mode setting; see docs/configuration.md.
 var databases = builder.AddInventoryDatabases();
-// Web signs user tokens and procurement its service tokens; the services verify with the public keys.
+// Web signs user tokens and procurement its service tokens; the services (and the gateway) verify with the public keys.
 var keys = SigningKeyParameters.Add(builder);
 
 var catalog = builder.AddProject<Projects.Inventory_CatalogService>(ResourceNames.Catalog)
@@ -43,6 +43,8 @@ var web = builder.AddProject<Projects.Inventory_Web>(ResourceNames.Web)
 // The gateway is the only resource reachable from outside.
 builder.AddProject<Projects.Inventory_Gateway>(ResourceNames.Gateway)
     .WithReference(web).WaitFor(web)
+    // Only to verify the budget passes Web gives signed-in browsers: per-user rate limits (docs/security.md).
+    .WithEnvironment(SigningKeyParameters.UserPublicKeySetting, keys.WebPublic)
     .WithPublicGatewayEndpoint()
     .WithGatewaySettings()
     .WithHttpHealthCheck(HealthEndpoints.HealthPath);

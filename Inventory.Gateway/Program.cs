@@ -4,9 +4,11 @@ using Inventory.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(TimeBudgets.Gateway);
+builder.AddAllowedHosts();
 builder.Services.AddProblemDetails();
 builder.AddSecurityHeaders();
 builder.AddRequestLimits();
+builder.AddBudgetOwners();
 builder.AddGatewayRateLimiting();
 builder.AddGatewayProxy();
 
@@ -14,6 +16,7 @@ var app = builder.Build();
 
 // Outermost, so that rejections, timeouts and errors carry the headers too.
 app.UseSecurityHeaders();
+app.UseBudgetOwners();
 app.UseServiceDefaults();
 app.UseExceptionHandler();
 app.UseRateLimiter();

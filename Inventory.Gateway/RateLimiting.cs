@@ -17,9 +17,9 @@ public sealed class WindowLimit
 }
 
 /// <summary>
-/// Per-client budgets, bound from the <c>RateLimiting</c> section. Every request spends from
+/// Per-user and per-client budgets, bound from the <c>RateLimiting</c> section. Every request spends from
 /// <see cref="Global"/>; writes and sign-in requests also spend from their stricter budgets.
-/// Clients behind one NAT (an office) share a budget, which is why the defaults are not tighter.
+/// Anonymous clients behind one NAT (an office) share a budget, which is why the defaults are not tighter.
 /// </summary>
 public sealed class RateLimitingOptions
 {
@@ -38,8 +38,9 @@ public sealed class RateLimitingOptions
 }
 
 /// <summary>
-/// Rate limiting with ASP.NET Core's limiter, partitioned by the address of the connection the gateway
-/// accepted (<see cref="ConnectionInfo.RemoteIpAddress"/>), never by a header a client can write.
+/// Rate limiting with ASP.NET Core's limiter, partitioned by <see cref="BudgetOwner"/>: the signed-in user
+/// when a verified budget pass names one, else the client address (the connection's, or what a trusted proxy
+/// reports) — never by a header or cookie a client can write unverified.
 /// Health probes are exempt: the platform must always be able to ask whether the gateway is up.
 /// </summary>
 public static class RateLimiting
@@ -70,7 +71,7 @@ public static class RateLimiting
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
             HealthEndpoints.IsHealthPath(context.Request.Path) || !appliesTo(context)
                 ? RateLimitPartition.GetNoLimiter(string.Empty)
-                : RateLimitPartition.GetFixedWindowLimiter(ClientKey(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
+                : RateLimitPartition.GetFixedWindowLimiter(BudgetOwners.Of(context).Key, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limit.PermitLimit,
                     Window = limit.Window,

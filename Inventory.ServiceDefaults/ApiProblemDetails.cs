@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -13,8 +14,9 @@ namespace Inventory.ServiceDefaults;
 
 /// <summary>
 /// Every error an API returns is a ProblemDetails document. Malformed bodies become 400 with the
-/// offending field named; anything unexpected becomes a 500 whose body says nothing about the cause
-/// (the exception goes to the log, with the trace id that the body carries).
+/// offending field named, and so does a parameter the framework could not bind (a typed query, route or header
+/// value); anything unexpected becomes a 500 whose body says nothing about the cause (the exception goes to the
+/// log, with the trace id that the body carries).
 /// </summary>
 public static class ApiProblemDetails
 {
@@ -40,7 +42,7 @@ public static class ApiProblemDetails
     }
 }
 
-internal sealed class ProblemDetailsExceptionHandler(
+internal sealed partial class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -49,6 +51,8 @@ internal sealed class ProblemDetailsExceptionHandler(
         {
             BadHttpRequestException { InnerException: JsonException json } => FieldProblem(json.Path, "The value is not valid for this field."),
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad when IsMissingBody(bad) => FieldProblem(null, "A JSON request body is required."),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad when UnboundParameter(bad) is { } parameter =>
+                FieldProblem(parameter.Name, parameter.Missing ? "A value is required." : "The value is not valid for this parameter."),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is not valid." },
             _ => DatabaseProblems.From(exception),
         };
@@ -76,6 +80,16 @@ internal sealed class ProblemDetailsExceptionHandler(
             Title = "One or more validation errors occurred.",
         };
     }
+
+    // The binder names the parameter only in its message ("Failed to bind parameter \"bool includeArchived\" from \"abc\".",
+    // "Required parameter \"Guid id\" was not provided from route."); without this the client gets a 400 naming nothing.
+    [GeneratedRegex("""^(?<kind>Failed to bind|Required) parameter "(?:[^"]* )?(?<name>[^" ]+)"(?: from| was not provided)""")]
+    private static partial Regex BindingMessage();
+
+    private static (string Name, bool Missing)? UnboundParameter(BadHttpRequestException exception) =>
+        BindingMessage().Match(exception.Message) is { Success: true } match
+            ? (match.Groups["name"].Value, match.Groups["kind"].Value == "Required")
+            : null;
 
     // The framework's own text for this case talks about handler parameters, which means nothing to a client.
     private static bool IsMissingBody(BadHttpRequestException exception) =>

@@ -1,5 +1,7 @@
 using Inventory.ServiceDefaults;
+using Inventory.Web.Auth;
 using Inventory.Web.Extensions;
+using Inventory.Web.Forms;
 using Inventory.Web.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,9 +18,12 @@ app.UsePageBudget();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+// Before anything reads a form: a NUL in a field becomes that field's error, not the error page.
+app.UseNulFormFields();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseBudgetPass();
 app.UseAntiforgery();
 
 app.MapDefaultEndpoints();

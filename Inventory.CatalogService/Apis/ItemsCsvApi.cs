@@ -41,7 +41,7 @@ public static class ItemsCsvApi
             {
                 await csv.WriteRecordAsync(
                 [
-                    i.Sku, i.Name, i.Description ?? "", i.Category ?? "", i.Unit, i.Barcode ?? "", Number(i.UnitCost),
+                    Text(i.Sku), Text(i.Name), Text(i.Description), Text(i.Category), Text(i.Unit), Text(i.Barcode), Number(i.UnitCost),
                     Number(i.ReorderPoint), Number(i.ReorderQuantity), i.PreferredSupplierId?.ToString() ?? "",
                     i.IsArchived ? "true" : "false", Number(i.OnHand),
                 ], ct);
@@ -63,13 +63,16 @@ public static class ItemsCsvApi
                         select new { i.Sku, l.Code, l.Path, s.OnHand, i.Unit }).AsAsyncEnumerable();
             await foreach (var row in rows.WithCancellation(ct))
             {
-                await csv.WriteRecordAsync([row.Sku, row.Code, row.Path, Number(row.OnHand), row.Unit], ct);
+                await csv.WriteRecordAsync([Text(row.Sku), Text(row.Code), Text(row.Path), Number(row.OnHand), Text(row.Unit)], ct);
             }
             await csv.FlushAsync(ct);
         }, "text/csv", "stock.csv");
 
     public static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportItems(HttpRequest request, ItemImport import, CancellationToken ct) =>
         (await import.RunAsync(request.Body, ct)).ToOk();
+
+    /// <summary>Every text cell of every export goes through here, so none can carry a formula (see <see cref="CsvCells"/>).</summary>
+    private static string Text(string? value) => CsvCells.Neutralise(value);
 
     private static string Number(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 }

@@ -68,10 +68,8 @@ public static class CountRules
                 errors[$"lines[{i}].countedQuantity"] = ["The counted quantity is required."];
             else if (q < 0)
                 errors[$"lines[{i}].countedQuantity"] = ["A counted quantity cannot be negative."];
-            else if (q > Items.ItemRules.MaxAmount)
-                errors[$"lines[{i}].countedQuantity"] = ["Is too large."];
-            else if (decimal.Round(q, 4) != q)
-                errors[$"lines[{i}].countedQuantity"] = ["At most 4 decimal places."];
+            else
+                Amounts.Check(errors, $"lines[{i}].countedQuantity", q);
         }
         if (!errors.ContainsKey("lines") && lines.Where(l => l?.ItemId is not null).GroupBy(l => l.ItemId).Any(g => g.Count() > 1))
             errors["lines"] = ["An item is listed twice."];

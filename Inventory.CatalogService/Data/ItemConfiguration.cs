@@ -23,10 +23,10 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         item.Property(i => i.Description).HasMaxLength(ItemRules.DescriptionMaxLength);
         item.Property(i => i.Unit).HasMaxLength(16);
         item.Property(i => i.Barcode).HasMaxLength(ItemRules.BarcodeMaxLength);
-        item.Property(i => i.UnitCost).HasPrecision(18, 4);
-        item.Property(i => i.ReorderPoint).HasPrecision(18, 4);
-        item.Property(i => i.ReorderQuantity).HasPrecision(18, 4);
-        item.Property(i => i.OnHand).HasPrecision(18, 4).HasDefaultValue(0m)
+        item.Property(i => i.UnitCost).HasAmountPrecision();
+        item.Property(i => i.ReorderPoint).HasAmountPrecision();
+        item.Property(i => i.ReorderQuantity).HasAmountPrecision();
+        item.Property(i => i.OnHand).HasAmountPrecision().HasDefaultValue(0m)
             .Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore); // only the ledger's SQL writes it
         item.HasVersion();
         item.HasOne(i => i.Category).WithMany().HasForeignKey(i => i.CategoryId).OnDelete(DeleteBehavior.Restrict);

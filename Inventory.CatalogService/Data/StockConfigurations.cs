@@ -14,7 +14,7 @@ internal sealed class StockLevelConfiguration : IEntityTypeConfiguration<StockLe
         level.ToTable("stock_levels", table =>
             table.HasCheckConstraint("ck_stock_levels_not_negative", "on_hand >= 0 OR allows_negative"));
         level.HasKey(s => new { s.ItemId, s.LocationId });
-        level.Property(s => s.OnHand).HasPrecision(18, 4);
+        level.Property(s => s.OnHand).HasAmountPrecision();
         level.HasOne<Item>().WithMany().HasForeignKey(s => s.ItemId).OnDelete(DeleteBehavior.Restrict);
         level.HasOne<Location>().WithMany().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Restrict);
         level.HasIndex(s => new { s.LocationId, s.ItemId });
@@ -34,8 +34,8 @@ internal sealed class MovementConfiguration : IEntityTypeConfiguration<Movement>
         movement.Property(m => m.Seq).UseIdentityByDefaultColumn();
         // Top-level transaction id even inside a savepoint; xid8 never wraps, so the order holds for the cluster's life.
         movement.Property(m => m.TransactionId).HasColumnName("xact_id").HasColumnType("xid8").HasDefaultValueSql("pg_current_xact_id()");
-        movement.Property(m => m.Quantity).HasPrecision(18, 4);
-        movement.Property(m => m.BalanceAfter).HasPrecision(18, 4);
+        movement.Property(m => m.Quantity).HasAmountPrecision();
+        movement.Property(m => m.BalanceAfter).HasAmountPrecision();
         movement.Property(m => m.Type).HasMaxLength(16);
         movement.Property(m => m.ReasonCode).HasMaxLength(32);
         movement.Property(m => m.Reference).HasMaxLength(100);
@@ -93,9 +93,9 @@ internal sealed class CountLineConfiguration : IEntityTypeConfiguration<CountLin
     {
         line.ToTable("count_lines");
         line.HasKey(l => new { l.SessionId, l.ItemId });
-        line.Property(l => l.SnapshotQuantity).HasPrecision(18, 4);
-        line.Property(l => l.CountedQuantity).HasPrecision(18, 4);
-        line.Property(l => l.PostedVariance).HasPrecision(18, 4);
+        line.Property(l => l.SnapshotQuantity).HasAmountPrecision();
+        line.Property(l => l.CountedQuantity).HasAmountPrecision();
+        line.Property(l => l.PostedVariance).HasAmountPrecision();
         line.Property(l => l.CountedBy).HasMaxLength(200);
         line.HasOne<Item>().WithMany().HasForeignKey(l => l.ItemId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -16,28 +16,35 @@ public static class ItemCsv
 
     public static readonly string[] Required = ["sku", "name", "unit"];
 
+    /// <summary>Columns read as numbers or ids; every other column is text, neutralised against formulas on export.</summary>
+    private static readonly HashSet<string> NumericColumns = ["unitCost", "reorderPoint", "reorderQuantity", "preferredSupplierId"];
+
     /// <summary>A data row as parsed: the request it describes, the category path it names, and its field errors.</summary>
     public sealed record Row(int Number, CreateItemRequest Request, string? CategoryPath, Dictionary<string, string[]> Errors);
 
     /// <summary>Parses one row (field name → raw text); errors are keyed by the column name.</summary>
-    public static Row Parse(int number, Func<string, string?> field)
+    public static Row Parse(int number, Func<string, string?> cell)
     {
+        // Numbers are parsed as written; text cells lose the quote an export added against formulas.
+        string? Field(string column) => NumericColumns.Contains(column)
+            ? cell(column)
+            : CsvCells.Restore(cell(column));
         var errors = new Dictionary<string, string[]>();
         var request = new CreateItemRequest
         {
-            Sku = field("sku"),
-            Name = field("name"),
-            Description = Empty(field("description")),
-            Unit = field("unit"),
-            UnitCost = Amount(errors, "unitCost", field("unitCost")),
-            ReorderPoint = Amount(errors, "reorderPoint", field("reorderPoint")),
-            ReorderQuantity = Amount(errors, "reorderQuantity", field("reorderQuantity")),
-            Barcode = Empty(field("barcode")),
-            PreferredSupplierId = SupplierId(errors, field("preferredSupplierId")),
+            Sku = Field("sku"),
+            Name = Field("name"),
+            Description = Empty(Field("description")),
+            Unit = Field("unit"),
+            UnitCost = Amount(errors, "unitCost", Field("unitCost")),
+            ReorderPoint = Amount(errors, "reorderPoint", Field("reorderPoint")),
+            ReorderQuantity = Amount(errors, "reorderQuantity", Field("reorderQuantity")),
+            Barcode = Empty(Field("barcode")),
+            PreferredSupplierId = SupplierId(errors, Field("preferredSupplierId")),
         };
         foreach (var (key, messages) in ItemRules.Validate(request))
             errors.TryAdd(key, messages);
-        var category = Empty(field("category"))?.Trim();
+        var category = Empty(Field("category"))?.Trim();
         TextFields.RefuseNul(errors, ("category", category));
         return new Row(number, request, category, errors);
     }

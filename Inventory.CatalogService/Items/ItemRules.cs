@@ -10,7 +10,7 @@ public static partial class ItemRules
     public const int NameMaxLength = 200;
     public const int DescriptionMaxLength = 2000;
     public const int BarcodeMaxLength = 64;
-    public const decimal MaxAmount = 99_999_999_999_999m; // fits numeric(18,4)
+    public const decimal MaxAmount = Amounts.Max;
 
     /// <summary>Units of measure the catalog knows; indivisible ones take whole quantities only.</summary>
     public static readonly IReadOnlyDictionary<string, bool> Units = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase)
@@ -91,9 +91,7 @@ public static partial class ItemRules
     {
         if (value is < 0)
             errors[field] = ["Must be zero or more."];
-        else if (value > MaxAmount)
-            errors[field] = ["Is too large."];
-        else if (value is { } v && decimal.Round(v, 4) != v)
-            errors[field] = ["At most 4 decimal places."];
+        else
+            Amounts.Check(errors, field, value);
     }
 }

@@ -19,10 +19,8 @@ public static class StockRules
             errors[field] = ["Quantity must not be zero."];
         else if (q < 0 && !signed)
             errors[field] = ["Quantity must be more than zero."];
-        else if (Math.Abs(q) > ItemRules.MaxAmount)
-            errors[field] = ["Quantity is too large."];
-        else if (decimal.Round(q, 4) != q)
-            errors[field] = ["At most 4 decimal places."];
+        else
+            Amounts.Check(errors, field, q);
     }
 
     public static void CheckId(Dictionary<string, string[]> errors, string field, Guid? id)

@@ -42,9 +42,9 @@ internal sealed class PurchaseOrderLineConfiguration : IEntityTypeConfiguration<
         });
         line.Property(l => l.ItemSku).HasMaxLength(64);
         line.Property(l => l.Description).HasMaxLength(200);
-        line.Property(l => l.QuantityOrdered).HasPrecision(18, 4);
-        line.Property(l => l.UnitPrice).HasPrecision(18, 4);
-        line.Property(l => l.QuantityReceived).HasPrecision(18, 4);
+        line.Property(l => l.QuantityOrdered).HasAmountPrecision();
+        line.Property(l => l.UnitPrice).HasAmountPrecision();
+        line.Property(l => l.QuantityReceived).HasAmountPrecision();
         line.Ignore(l => l.LineTotal);
         line.HasIndex(l => new { l.PurchaseOrderId, l.LineNumber }).IsUnique();
         line.HasIndex(l => l.ItemId);

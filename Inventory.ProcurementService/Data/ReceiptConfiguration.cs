@@ -20,7 +20,7 @@ internal sealed class ReceiptLineConfiguration : IEntityTypeConfiguration<Receip
     public void Configure(EntityTypeBuilder<ReceiptLine> line)
     {
         line.ToTable("receipt_lines", table => table.HasCheckConstraint("ck_receipt_lines_quantity_positive", "quantity > 0"));
-        line.Property(l => l.Quantity).HasPrecision(18, 4);
+        line.Property(l => l.Quantity).HasAmountPrecision();
         line.Property(l => l.Reference).HasMaxLength(20);
         line.Property(l => l.PostingState).HasConversion<string>().HasMaxLength(10);
         line.Property(l => l.LastError).HasMaxLength(1000);

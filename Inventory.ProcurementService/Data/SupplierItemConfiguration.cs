@@ -18,8 +18,8 @@ internal sealed class SupplierItemConfiguration : IEntityTypeConfiguration<Suppl
         supplierItem.Property(s => s.ItemSku).HasMaxLength(64);
         supplierItem.Property(s => s.ItemName).HasMaxLength(200);
         supplierItem.Property(s => s.SupplierSku).HasMaxLength(64);
-        supplierItem.Property(s => s.UnitPrice).HasPrecision(18, 4);
-        supplierItem.Property(s => s.MinimumOrderQuantity).HasPrecision(18, 4);
+        supplierItem.Property(s => s.UnitPrice).HasAmountPrecision();
+        supplierItem.Property(s => s.MinimumOrderQuantity).HasAmountPrecision();
         supplierItem.HasVersion();
         supplierItem.HasOne(s => s.Supplier).WithMany().HasForeignKey(s => s.SupplierId).OnDelete(DeleteBehavior.Restrict);
 

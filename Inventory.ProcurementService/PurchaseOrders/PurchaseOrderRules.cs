@@ -104,10 +104,12 @@ public static class PurchaseOrderRules
                 errors[$"lines[{i}].itemId"] = ["This item is already on another line; change that line's quantity instead."];
             if (line.Quantity is null or <= 0 or > MaxQuantity)
                 errors[$"lines[{i}].quantity"] = ["Quantity must be more than zero."];
-            else if (decimal.Round(line.Quantity.Value, 4) != line.Quantity)
-                errors[$"lines[{i}].quantity"] = ["At most 4 decimal places."];
-            if (line.UnitPrice is < 0 || line.UnitPrice is { } price && decimal.Round(price, 4) != price)
-                errors[$"lines[{i}].unitPrice"] = ["Unit price must be zero or more, with at most 4 decimals."];
+            else
+                Amounts.Check(errors, $"lines[{i}].quantity", line.Quantity);
+            if (line.UnitPrice is < 0)
+                errors[$"lines[{i}].unitPrice"] = ["Unit price must be zero or more."];
+            else
+                Amounts.Check(errors, $"lines[{i}].unitPrice", line.UnitPrice);
         }
         return errors;
     }

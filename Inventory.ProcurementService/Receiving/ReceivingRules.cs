@@ -23,8 +23,8 @@ public static class ReceivingRules
                 errors[$"lines[{i}].lineId"] = ["This line appears twice; receive its total once."];
             if (line?.Quantity is null or <= 0)
                 errors[$"lines[{i}].quantity"] = ["Quantity must be more than zero."];
-            else if (decimal.Round(line.Quantity.Value, 4) != line.Quantity)
-                errors[$"lines[{i}].quantity"] = ["At most 4 decimal places."];
+            else
+                Amounts.Check(errors, $"lines[{i}].quantity", line.Quantity);
         }
         return errors;
     }

@@ -61,10 +61,14 @@ public static partial class SupplierRules
             errors["itemId"] = ["Item is required."];
         if (request.UnitPrice is null)
             errors["unitPrice"] = ["Unit price is required."];
-        else if (request.UnitPrice < 0 || decimal.Round(request.UnitPrice.Value, 4) != request.UnitPrice)
-            errors["unitPrice"] = ["Unit price must be zero or more, with at most 4 decimals."];
+        else if (request.UnitPrice < 0)
+            errors["unitPrice"] = ["Unit price must be zero or more."];
+        else
+            Amounts.Check(errors, "unitPrice", request.UnitPrice);
         if (request.MinimumOrderQuantity is < 0)
             errors["minimumOrderQuantity"] = ["Minimum order quantity must be zero or more."];
+        else
+            Amounts.Check(errors, "minimumOrderQuantity", request.MinimumOrderQuantity);
         if (request.LeadTimeDays is < 0 or > MaxLeadTimeDays)
             errors["leadTimeDays"] = [$"Lead time must be between 0 and {MaxLeadTimeDays} days."];
         if (request.SupplierSku?.Trim().Length > 64)

@@ -9,7 +9,7 @@ namespace Inventory.ServiceDefaults.Kit;
 /// <summary>
 /// What an API answers when a database call throws, whatever the query path (EF, raw SQL, a background read):
 /// the database out of reach → 503 with Retry-After; a statement timing out → 504; a constraint refusing the data →
-/// 409 or 422; text PostgreSQL cannot store → 400. Null for anything that is not about the database.
+/// 409 or 422; text or a number PostgreSQL cannot store → 400. Null for anything that is not about the database.
 /// </summary>
 public static class DatabaseProblems
 {
@@ -28,6 +28,9 @@ public static class DatabaseProblems
                     Problem(StatusCodes.Status409Conflict, "The change is not allowed in the current state."),
                 PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter or PostgresErrorCodes.StringDataRightTruncation =>
                     Problem(StatusCodes.Status400BadRequest, "A text value cannot be stored: it is too long or contains a character such as NUL."),
+                // The last line of defence: request rules check amounts against their columns (Amounts.Check) first.
+                PostgresErrorCodes.NumericValueOutOfRange =>
+                    Problem(StatusCodes.Status400BadRequest, "A number is too large to store."),
                 PostgresErrorCodes.QueryCanceled => Problem(StatusCodes.Status504GatewayTimeout, "The database took too long to answer."),
                 PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
                     or PostgresErrorCodes.TooManyConnections => Unavailable(),

@@ -49,7 +49,8 @@ public static class Paging
         try
         {
             var parts = JsonSerializer.Deserialize<string[]>(Base64Url.DecodeFromChars(cursor));
-            if (parts is null || parts.Length != keyParts + 1 || parts[0] != ordering || parts.Any(p => p is null))
+            // A NUL cannot be compared by PostgreSQL: a key holding one is no key this list ever handed out.
+            if (parts is null || parts.Length != keyParts + 1 || parts[0] != ordering || parts.Any(p => p is null || p.Contains('\0')))
                 return false;
             key = parts[1..];
             return true;

@@ -91,8 +91,11 @@ public sealed class SignInTests(AppHostFixture fixture)
         var response = await browser.GetAsync(path, follow: false);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/login", response.Headers.Location!.AbsolutePath);
-        Assert.Equal(path, QueryHelpers.ParseQuery(response.Headers.Location.Query)["ReturnUrl"]);
+        // A path, never an absolute URL built from the request's Host (docs/security.md, "Allowed hosts").
+        Assert.False(response.Headers.Location!.IsAbsoluteUri);
+        var location = new Uri(fixture.GatewayUrl, response.Headers.Location);
+        Assert.Equal("/login", location.AbsolutePath);
+        Assert.Equal(path, QueryHelpers.ParseQuery(location.Query)["ReturnUrl"]);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public sealed partial class BrowserSession(Uri baseAddress) : IDisposable
 
     public Uri BaseAddress => baseAddress;
 
+    /// <summary>Headers sent with every request, e.g. one a hostile client would add.</summary>
+    public System.Net.Http.Headers.HttpRequestHeaders Headers => _http.DefaultRequestHeaders;
+
     public bool HasCookie(string name) => _cookies.ContainsKey(name);
 
     /// <summary>Another client holding a copy of this one's cookies, as a thief who copied them would.</summary>

@@ -15,6 +15,7 @@ public sealed class SlowestCollectionsFirst : ITestCollectionOrderer
         AppHostCollection.Name, // two AppHost starts: the restart test's first run, then the shared one
         ServicesCollection.Name,
         PlatformCollection.Name,
+        Service.Fuzz.FuzzCollection.Name, // walks both OpenAPI documents: ~30 s of probes
         BrowserAppCollection.Name,
         WebAppCollection.Name,
         "Test collection for Inventory.Tests.EndToEnd.ManifestTests", // runs the AppHost to publish

@@ -16,6 +16,7 @@ public sealed class DatabaseProblemsTests
     [InlineData(PostgresErrorCodes.CheckViolation, 409)]
     [InlineData(PostgresErrorCodes.CharacterNotInRepertoire, 400)]
     [InlineData(PostgresErrorCodes.StringDataRightTruncation, 400)]
+    [InlineData(PostgresErrorCodes.NumericValueOutOfRange, 400)]
     [InlineData(PostgresErrorCodes.QueryCanceled, 504)]
     [InlineData(PostgresErrorCodes.AdminShutdown, 503)]
     [InlineData(PostgresErrorCodes.CannotConnectNow, 503)]

@@ -27,6 +27,18 @@ public sealed class PagingTests
     }
 
     [Theory]
+    [InlineData("AAAA")] // three zero bytes: not JSON
+    [InlineData("WyJuYW1lIiwiXHUwMDAwIl0")] // ["name","\u0000"]: a key PostgreSQL cannot compare
+    [InlineData("WyJuYW1lIixudWxsXQ")] // ["name",null]
+    public void A_forged_cursor_is_an_error_named_after(string cursor)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Paging.ReadPage(errors, "1", cursor, "name", 1, out var key);
+        Assert.Null(key);
+        Assert.Equal(["after"], errors.Keys);
+    }
+
+    [Theory]
     [InlineData(null, Paging.DefaultPageSize, false)]
     [InlineData("10", 10, false)]
     [InlineData("0", Paging.DefaultPageSize, true)]

@@ -13,7 +13,7 @@ namespace Inventory.Web.Auth;
 /// the absolute lifetime however active it is (the cookie's sliding expiry handles the idle timeout).
 /// A refused session is signed out and the person is sent to sign in.
 /// </summary>
-public sealed class SessionValidator(WebDbContext db, IOptions<AuthOptions> options, TimeProvider clock) : CookieAuthenticationEvents
+public sealed class SessionValidator(WebDbContext db, IOptions<AuthOptions> options, TimeProvider clock) : RelativeRedirects
 {
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {

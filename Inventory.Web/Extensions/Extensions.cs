@@ -13,7 +13,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Admin", WebAuthentication.AdminPolicy));
+        builder.Services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Admin", WebAuthentication.AdminPolicy))
+            .AddMvcOptions(mvc => mvc.Filters.Add<Forms.NulFieldErrors>());
         builder.AddServiceDbContext<WebDbContext>(ResourceNames.WebDb);
         builder.Services.AddDatabaseMigrator<WebDbContext>();
         // Keys in the database: restarts and every replica can read each other's cookies and anti-forgery tokens.

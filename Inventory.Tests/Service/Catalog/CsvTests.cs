@@ -107,6 +107,46 @@ public sealed class CsvTests(ServicesFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Exports_quote_text_cells_that_a_spreadsheet_would_run_and_keep_negative_numbers_numbers()
+    {
+        var wh = await _data.WarehouseAsync("-WH", allowsNegative: true);
+        var item = await _data.ItemAsync("-X1", barcode: "@SUM(1)", name: "=HYPERLINK(\"http://evil.example\",\"x\")");
+        await _data.ReceiveAsync(item.Id, wh.Id, 1);
+        (await _client.PostAsJsonAsync("/api/movements/issues", new { itemId = item.Id, locationId = wh.Id, quantity = 4 })).EnsureSuccessStatusCode();
+
+        var items = (await _client.GetStringAsync("/api/items/export")).Split('\n')[1].TrimEnd('\r');
+        var stock = (await _client.GetStringAsync("/api/stock/export")).Split('\n')[1].TrimEnd('\r');
+
+        Assert.StartsWith("'-X1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",,,each,'@SUM(1),1,", items);
+        Assert.EndsWith(",false,-3", items);
+        Assert.Equal("'-X1,'-WH,'-WH,-3,each", stock);
+    }
+
+    [Fact]
+    public async Task Quoted_exports_import_back_to_the_exact_stored_text()
+    {
+        var category = await _data.CategoryAsync("+Promo");
+        var item = await _data.ItemAsync("-A", categoryId: category.Id, barcode: "=1", name: "'=already quoted");
+
+        var reimport = await ImportAsync(await _client.GetStringAsync("/api/items/export"));
+
+        Assert.Equal(new ImportResult(0, 0, 1), await reimport.ReadAsync<ImportResult>());
+        var stored = await (await _client.GetAsync($"/api/items/{item.Id}")).ReadAsync<ItemDetailDto>();
+        Assert.Equal(("-A", "'=already quoted", "=1", category.Id), (stored.Sku, stored.Name, stored.Barcode, stored.CategoryId!.Value));
+    }
+
+    [Fact]
+    public async Task Import_drops_only_a_quote_that_guards_a_formula_character()
+    {
+        var response = await ImportAsync("sku,name,description,unit\nQ-1,'=2+3,'note,each\n");
+
+        Assert.Equal(new ImportResult(1, 0, 0), await response.ReadAsync<ImportResult>());
+        var item = (await _client.GetFromJsonAsync<Page<ItemDto>>("/api/items?search=Q-1"))!.Items.Single();
+        var detail = await (await _client.GetAsync($"/api/items/{item.Id}")).ReadAsync<ItemDetailDto>();
+        Assert.Equal(("=2+3", "'note"), (detail.Name, detail.Description));
+    }
+
+    [Fact]
     public async Task Stock_export_lists_non_zero_levels_by_sku_and_location()
     {
         var wh = await _data.WarehouseAsync("WH1");

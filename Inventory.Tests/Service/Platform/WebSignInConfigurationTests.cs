@@ -120,6 +120,8 @@ public sealed class ForwardedHeadersTests(ServicesFixture fixture) : IAsyncLifet
         {
             ["Auth:Google:ClientId"] = "id",
             ["Auth:Google:ClientSecret"] = "secret",
+            // The public host, as a deployment with a custom domain lists it (an unlisted one is ignored: Web/HostHeaderTests).
+            ["ForwardedHeaders:AllowedHosts:0"] = "shop.example",
         });
         // The in-memory server has no connection; give every request the peer address a real one would have.
         using var host = web.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
