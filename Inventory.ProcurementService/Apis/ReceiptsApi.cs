@@ -27,7 +27,8 @@ public static class ReceiptsApi
     {
         var result = await ValidatedWrite.RunAsync(ReceivingRules.Validate(request), db, http, idempotencyKey, request,
             _ => $"/api/purchase-orders/{id}/receipts",
-            t => receiving.ReceiveAsync(id, request, CurrentUser.From(user).Id, t), ct);
+            t => receiving.ReceiveAsync(id, request, CurrentUser.From(user).Id, t), ct,
+            precheck: t => receiving.CheckWithCatalogAsync(id, request, t));
         // The receipt has committed: wake the dispatcher now. A replay's wake-up finds nothing new, which is harmless.
         if (result.Result is Created<ReceiptDto>)
             signal.Notify();

@@ -39,7 +39,7 @@ internal static class Extensions
             builder.Configuration[SigningKeySetting] ?? throw new InvalidOperationException($"{SigningKeySetting} is not configured."),
             sp.GetRequiredService<TimeProvider>()));
         var catalogAddress = new Uri(builder.Configuration["Catalog:BaseAddress"] ?? ResourceNames.ServiceUri(ResourceNames.Catalog).ToString());
-        builder.Services.AddHttpClient<CatalogItemsClient>(client => client.BaseAddress = catalogAddress)
+        builder.Services.AddHttpClient<CatalogLookupClient>(client => client.BaseAddress = catalogAddress)
             .AddHttpMessageHandler(sp => new ServiceTokenHandler(ResourceNames.Catalog, sp.GetRequiredService<TokenMinter>()));
         // The dispatcher retries with its own backoff; the default handler's retries would only stack on top.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out.

@@ -10,10 +10,8 @@ namespace Inventory.ProcurementService.PurchaseOrders;
 /// name are copied; a missing unit price defaults to the supplier's price for the item. The problem is a 400 naming
 /// the lines at fault, or a 503 when the catalog cannot be asked.
 /// </summary>
-public sealed class PurchaseOrderLineBuilder(ProcurementDbContext db, CatalogItemsClient catalog)
+public sealed class PurchaseOrderLineBuilder(ProcurementDbContext db, CatalogLookupClient catalog)
 {
-    private const int ParallelLookups = 8;
-
     public async Task<(List<PurchaseOrderLine> Lines, ProblemHttpResult? Problem)> BuildAsync(
         Guid orderId, Guid supplierId, IReadOnlyList<PurchaseOrderLineRequest> requests, CancellationToken ct)
     {
@@ -24,7 +22,7 @@ public sealed class PurchaseOrderLineBuilder(ProcurementDbContext db, CatalogIte
         Dictionary<Guid, CatalogItem?> items;
         try
         {
-            items = await LookUpAsync(itemIds, ct);
+            items = await catalog.GetItemsAsync(itemIds, ct);
         }
         catch (CatalogUnavailableException)
         {
@@ -65,13 +63,5 @@ public sealed class PurchaseOrderLineBuilder(ProcurementDbContext db, CatalogIte
             });
         }
         return errors.Count > 0 ? ([], Problems.Invalid(errors)) : (lines, null);
-    }
-
-    private async Task<Dictionary<Guid, CatalogItem?>> LookUpAsync(IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var found = new System.Collections.Concurrent.ConcurrentDictionary<Guid, CatalogItem?>();
-        await Parallel.ForEachAsync(ids.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = ParallelLookups, CancellationToken = ct },
-            async (id, token) => found[id] = await catalog.GetItemAsync(id, token));
-        return new Dictionary<Guid, CatalogItem?>(found);
     }
 }

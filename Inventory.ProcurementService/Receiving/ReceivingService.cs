@@ -1,5 +1,7 @@
+using Inventory.ProcurementService.Catalog;
 using Inventory.ProcurementService.Data;
 using Inventory.ProcurementService.PurchaseOrders;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,8 +13,44 @@ namespace Inventory.ProcurementService.Receiving;
 /// quantity plus tolerance, the order's status follows, and the receipt lines — the outbox — are written.
 /// The dispatcher then posts them to the catalog. A problem rolls the whole receipt back.
 /// </summary>
-public sealed class ReceivingService(ProcurementDbContext db, IOptions<ReceivingOptions> options, TimeProvider clock)
+public sealed class ReceivingService(ProcurementDbContext db, CatalogLookupClient catalog, IOptions<ReceivingOptions> options, TimeProvider clock)
 {
+    /// <summary>
+    /// Asks the catalog whether it would take this receipt: the location exists and is active, and so is each
+    /// received line's item. Run before the receipt's transaction; a refusal here means nothing is recorded, instead
+    /// of a receipt whose lines the catalog would refuse for ever. Null when the catalog would take it.
+    /// </summary>
+    public async Task<ProblemHttpResult?> CheckWithCatalogAsync(Guid orderId, ReceiveRequest request, CancellationToken ct)
+    {
+        var wanted = request.Lines!.Select(l => l.LineId!.Value).ToList();
+        var items = await db.PurchaseOrderLines.AsNoTracking().Where(l => l.PurchaseOrderId == orderId && wanted.Contains(l.Id))
+            .ToDictionaryAsync(l => l.Id, l => (l.ItemId, l.ItemSku), ct);
+        try
+        {
+            var location = await catalog.GetLocationAsync(request.LocationId!.Value, ct);
+            if (location is null)
+                return Problems.Unprocessable("locationId", "No such location in the catalog.");
+            if (location.IsArchived)
+                return Problems.Conflict("locationId", $"Location {location.Code} is archived: it takes no new stock.");
+
+            var found = await catalog.GetItemsAsync(items.Values.Select(i => i.ItemId), ct);
+            for (var i = 0; i < wanted.Count; i++)
+            {
+                if (!items.TryGetValue(wanted[i], out var line))
+                    continue; // not a line of this order: the receipt itself says so
+                if (found[line.ItemId] is not { } item)
+                    return Problems.Unprocessable($"lines[{i}].lineId", $"Item {line.ItemSku} no longer exists in the catalog.");
+                if (item.IsArchived)
+                    return Problems.Conflict($"lines[{i}].lineId", $"Item {item.Sku} is archived: it takes no new stock.");
+            }
+            return null;
+        }
+        catch (CatalogUnavailableException)
+        {
+            return Problems.Unavailable("catalog service");
+        }
+    }
+
     public async Task<Outcome<ReceiptDto>> ReceiveAsync(Guid orderId, ReceiveRequest request, string receivedBy, CancellationToken ct)
     {
         await PurchaseOrderQueries.LockAsync(db, orderId, ct);

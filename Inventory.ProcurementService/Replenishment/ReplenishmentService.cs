@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Inventory.ProcurementService.Replenishment;
 
 /// <summary>Reads low stock from the catalog, nets it of what is on order here, and turns chosen suggestions into drafts.</summary>
-public sealed class ReplenishmentService(ProcurementDbContext db, CatalogItemsClient catalog, PurchaseOrderService orders, TimeProvider clock)
+public sealed class ReplenishmentService(ProcurementDbContext db, CatalogLookupClient catalog, PurchaseOrderService orders, TimeProvider clock)
 {
     private static readonly PurchaseOrderStatus[] OpenStatuses =
         [PurchaseOrderStatus.Draft, PurchaseOrderStatus.Submitted, PurchaseOrderStatus.PartiallyReceived];

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Inventory.ProcurementService.Suppliers;
 
 /// <summary>Links catalog items to suppliers with their terms, each change audited. Runs inside the caller's transaction.</summary>
-public sealed class SupplierItemService(ProcurementDbContext db, CatalogItemsClient catalog, AuditTrail audit)
+public sealed class SupplierItemService(ProcurementDbContext db, CatalogLookupClient catalog, AuditTrail audit)
 {
     public async Task<Outcome<SupplierItemDto>> CreateAsync(Guid supplierId, SupplierItemRequest request, CancellationToken ct)
     {

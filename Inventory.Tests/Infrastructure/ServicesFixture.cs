@@ -20,8 +20,18 @@ public sealed class ServicesFixture : IAsyncLifetime
     public ServiceFactory<ProcurementDbContext> Procurement { get; private set; } = null!;
     public TestTokens Tokens { get; } = new();
 
-    /// <summary>Switches for the network between procurement and catalog.</summary>
+    /// <summary>Switches for procurement's look-ups in the catalog (items, locations: supplier items, order lines, receiving's check).</summary>
     public LinkFaults CatalogLink { get; } = new();
+
+    /// <summary>Switches for the dispatcher's receipt posts to the catalog (and its probe of the catalog's health).</summary>
+    public LinkFaults PostingLink { get; } = new();
+
+    /// <summary>Heals both links between procurement and the catalog.</summary>
+    public void ResetLinks()
+    {
+        CatalogLink.Reset();
+        PostingLink.Reset();
+    }
 
     public async Task InitializeAsync()
     {
@@ -40,12 +50,12 @@ public sealed class ServicesFixture : IAsyncLifetime
                     o.InitialRetryDelay = TimeSpan.FromMilliseconds(200);
                     o.MaxRetryDelay = TimeSpan.FromSeconds(1);
                 })
-                .AddHttpClient<CatalogItemsClient>()
+                .AddHttpClient<CatalogLookupClient>()
                 .ConfigureHttpClient(client => client.BaseAddress = new Uri("http://catalog/"))
                 .ConfigurePrimaryHttpMessageHandler(() => new FaultyLink(Catalog.Server.CreateHandler(), CatalogLink))
                 .Services.AddHttpClient<CatalogReceiptsClient>()
                 .ConfigureHttpClient(client => client.BaseAddress = new Uri("http://catalog/"))
-                .ConfigurePrimaryHttpMessageHandler(() => new FaultyLink(Catalog.Server.CreateHandler(), CatalogLink)));
+                .ConfigurePrimaryHttpMessageHandler(() => new FaultyLink(Catalog.Server.CreateHandler(), PostingLink)));
         // Migrations run in the background at start; tests begin once both services report ready.
         await Task.WhenAll(WaitUntilHealthyAsync(Catalog.CreateClient()), WaitUntilHealthyAsync(Procurement.CreateClient()));
     }

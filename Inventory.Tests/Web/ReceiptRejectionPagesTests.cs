@@ -20,10 +20,13 @@ public sealed class ReceiptRejectionPagesTests(WebAppFixture fixture) : IDisposa
     {
         var item = await _ui.ItemAsync(ProcurementUi.Unique("SKU"));
         var warehouse = await _ui.WarehouseAsync(ProcurementUi.Unique("OLD"));
-        await _ui.SetLocationArchivedAsync(warehouse.Id, archived: true);
         var supplier = await _ui.SupplierAsync(ProcurementUi.Unique("Vendor"));
         var order = await _ui.SubmittedOrderAsync(supplier.Id, item.Id, quantity: 10, unitPrice: 2);
+        // Received while the location was active (receiving checks it), archived before the line could post.
+        fixture.Services.PostingLink.Down = true;
         await _ui.ReceiveAsync(order, warehouse.Id, 4);
+        await _ui.SetLocationArchivedAsync(warehouse.Id, archived: true);
+        fixture.Services.PostingLink.Reset();
         var line = (await _ui.WaitForPostingStateAsync(order.Id, "Rejected")).Single();
         return (order, item.Id, warehouse, line);
     }

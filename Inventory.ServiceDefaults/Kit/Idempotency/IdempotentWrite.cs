@@ -44,17 +44,7 @@ public static class IdempotentWrite
                     VALUES ({caller}, {key}, {hash}, 0, now()) ON CONFLICT (caller, key) DO NOTHING
                     """, ct);
                 if (claimed == 0)
-                {
-                    var first = await records.AsNoTracking().SingleAsync(r => r.Caller == caller && r.Key == key, ct);
-                    if (first.RequestHash != hash)
-                        return Problems.Unprocessable(IdempotencyRules.HeaderName,
-                            "This Idempotency-Key was already used for a different request; use a new key for a new request.");
-                    http.Response.Headers[ReplayedHeader] = "true";
-                    var body = JsonSerializer.Deserialize<T>(first.ResponseBody!, Json)!;
-                    return first.StatusCode == StatusCodes.Status201Created
-                        ? TypedResults.Created(location(body), body)
-                        : TypedResults.Ok(body);
-                }
+                    return await AnswerAgainAsync(records, http, caller, key, hash!, location, ct);
             }
 
             var outcome = await work(ct);
@@ -69,5 +59,36 @@ public static class IdempotentWrite
             await tx.CommitAsync(ct);
             return created ? TypedResults.Created(location(outcome.Value!), outcome.Value) : TypedResults.Ok(outcome.Value);
         }, ct);
+    }
+
+    /// <summary>
+    /// The answer already stored for this key (committed), or null when there is none: for checks that must run
+    /// before the write's transaction (a call to another service) but must not change what a replay answers.
+    /// </summary>
+    public static async Task<Results<Created<T>, Ok<T>, ValidationProblem, ProblemHttpResult>?> StoredAnswerAsync<T>(
+        DbContext db, HttpContext http, string? key, object request, Func<T, string> location, CancellationToken ct) where T : class
+    {
+        if (key is null)
+            return null;
+        var caller = CurrentUser.From(http).Id;
+        var records = db.Set<IdempotencyRecord>();
+        if (!await records.AnyAsync(r => r.Caller == caller && r.Key == key && r.StatusCode != 0, ct))
+            return null;
+        return await AnswerAgainAsync(records, http, caller, key, IdempotencyRules.Hash(http.Request.Method, http.Request.Path, request), location, ct);
+    }
+
+    private static async Task<Results<Created<T>, Ok<T>, ValidationProblem, ProblemHttpResult>> AnswerAgainAsync<T>(
+        DbSet<IdempotencyRecord> records, HttpContext http, string caller, string key, string hash, Func<T, string> location, CancellationToken ct)
+        where T : class
+    {
+        var first = await records.AsNoTracking().SingleAsync(r => r.Caller == caller && r.Key == key, ct);
+        if (first.RequestHash != hash)
+            return Problems.Unprocessable(IdempotencyRules.HeaderName,
+                "This Idempotency-Key was already used for a different request; use a new key for a new request.");
+        http.Response.Headers[ReplayedHeader] = "true";
+        var body = JsonSerializer.Deserialize<T>(first.ResponseBody!, Json)!;
+        return first.StatusCode == StatusCodes.Status201Created
+            ? TypedResults.Created(location(body), body)
+            : TypedResults.Ok(body);
     }
 }

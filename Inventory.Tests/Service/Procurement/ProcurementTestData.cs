@@ -17,7 +17,7 @@ public sealed class ProcurementTestData(ServicesFixture fixture)
 
     public async Task ResetAsync()
     {
-        fixture.CatalogLink.Reset();
+        fixture.ResetLinks();
         await fixture.ResetAsync(ResourceNames.CatalogDb);
         await fixture.ResetAsync(ResourceNames.ProcurementDb);
     }

@@ -271,11 +271,14 @@ public sealed class PurchaseOrderTests(ServicesFixture fixture) : IAsyncLifetime
 /// <summary>Receiving through the API as a clerk.</summary>
 public sealed class ReceivingSteps(ProcurementTestData data)
 {
-    public static readonly Guid Location = Guid.Parse("0192f0a0-0000-7000-8000-000000000001");
+    private readonly Lazy<Task<Guid>> _location = new(() => data.LocationAsync($"RCV-{Guid.NewGuid():N}"[..12]));
+
+    /// <summary>A catalog location to receive into, created once on first use (each test starts from an empty catalog).</summary>
+    public Task<Guid> LocationAsync() => _location.Value;
 
     public async Task<HttpResponseMessage> TryReceiveAsync(PurchaseOrderDto order, decimal quantity, int line = 0, Guid? location = null) =>
         await data.Clerk.PostAsJsonAsync($"/api/purchase-orders/{order.Id}/receipts",
-            new { locationId = location ?? Location, lines = new[] { new { lineId = order.Lines[line].Id, quantity } } });
+            new { locationId = location ?? await LocationAsync(), lines = new[] { new { lineId = order.Lines[line].Id, quantity } } });
 
     public async Task ReceiveAsync(PurchaseOrderDto order, decimal quantity, int line = 0)
     {

@@ -18,7 +18,7 @@ public sealed class ReceiptPostingTests(ServicesFixture fixture) : IAsyncLifetim
 
     public Task DisposeAsync()
     {
-        fixture.CatalogLink.Reset();
+        fixture.ResetLinks();
         return Task.CompletedTask;
     }
 
@@ -69,7 +69,7 @@ public sealed class ReceiptPostingTests(ServicesFixture fixture) : IAsyncLifetim
     public async Task While_the_catalog_is_down_receipts_are_accepted_and_wait_then_post_once_when_it_is_back()
     {
         var (order, itemId, location) = await OrderAsync(10);
-        fixture.CatalogLink.Down = true;
+        fixture.PostingLink.Down = true;
 
         await ReceiveAsync(order, 3, location);
         await ReceiveAsync(order, 2, location);
@@ -78,7 +78,7 @@ public sealed class ReceiptPostingTests(ServicesFixture fixture) : IAsyncLifetim
         Assert.All(failing, l => Assert.False(string.IsNullOrEmpty(l.LastError)));
         var pending = (await _data.Manager.GetFromJsonAsync<Page<ReceiptLineDto>>("/api/receipts?state=failing"))!;
         Assert.Equal(failing.Select(l => l.Id).Order(), pending.Items.Select(l => l.Id).Order());
-        fixture.CatalogLink.Down = false;
+        fixture.PostingLink.Down = false;
         Assert.Equal((0m, 0), await _data.StockAsync(itemId));
 
         await WaitUntilAsync(async () => (await LinesAsync(order.Id)).All(l => l.PostingState == "Posted"), "both lines are posted");
@@ -91,7 +91,7 @@ public sealed class ReceiptPostingTests(ServicesFixture fixture) : IAsyncLifetim
     public async Task Unposted_lines_are_listed_a_page_at_a_time_oldest_first()
     {
         var (order, _, location) = await OrderAsync(10);
-        fixture.CatalogLink.Down = true;
+        fixture.PostingLink.Down = true;
         foreach (var quantity in new[] { 1m, 2m, 3m })
             await ReceiveAsync(order, quantity, location);
 
@@ -110,16 +110,16 @@ public sealed class ReceiptPostingTests(ServicesFixture fixture) : IAsyncLifetim
     public async Task When_the_catalogs_answer_is_lost_the_retry_does_not_add_the_stock_twice()
     {
         var (order, itemId, location) = await OrderAsync(10);
-        fixture.CatalogLink.LoseResponses = true;
+        fixture.PostingLink.LoseResponses = true;
 
         await ReceiveAsync(order, 6, location);
-        await WaitUntilAsync(() => Task.FromResult(fixture.CatalogLink.Delivered >= 2), "the catalog got the post more than once");
+        await WaitUntilAsync(() => Task.FromResult(fixture.PostingLink.Delivered >= 2), "the catalog got the post more than once");
         await WaitUntilAsync(async () => (await LinesAsync(order.Id)).Single().Attempts >= 1, "the dispatcher counted a failed attempt");
-        fixture.CatalogLink.LoseResponses = false;
+        fixture.PostingLink.LoseResponses = false;
 
         await WaitUntilAsync(async () => (await LinesAsync(order.Id)).Single().PostingState == "Posted", "the line is posted");
 
-        Assert.True(fixture.CatalogLink.Delivered >= 3, $"the catalog received the receipt {fixture.CatalogLink.Delivered} times");
+        Assert.True(fixture.PostingLink.Delivered >= 3, $"the catalog received the receipt {fixture.PostingLink.Delivered} times");
         Assert.Equal((6m, 1), await _data.StockAsync(itemId));
     }
 
@@ -127,7 +127,7 @@ public sealed class ReceiptPostingTests(ServicesFixture fixture) : IAsyncLifetim
     public async Task After_an_outage_pending_lines_post_within_5_s_of_the_catalogs_return_however_far_their_backoff_has_grown()
     {
         var (order, itemId, location) = await OrderAsync(10);
-        fixture.CatalogLink.Down = true;
+        fixture.PostingLink.Down = true;
         await ReceiveAsync(order, 3, location);
         await ReceiveAsync(order, 2, location);
         await WaitUntilAsync(async () => (await LinesAsync(order.Id)).All(l => l.PostingState == "Failing" && l.Attempts > 0), "posting has been tried and failed");
@@ -135,7 +135,7 @@ public sealed class ReceiptPostingTests(ServicesFixture fixture) : IAsyncLifetim
         await PostponeUnpostedLinesAsync(TimeSpan.FromMinutes(10));
         Assert.Equal([true, true], await AwaitingCatalogAsync(order.Id));
 
-        fixture.CatalogLink.Down = false;
+        fixture.PostingLink.Down = false;
 
         // The bound the issue asks for: posted within 5 s of the catalog being reachable again, not at the backoff.
         await WaitUntilAsync(async () => (await LinesAsync(order.Id)).All(l => l.PostingState == "Posted"),
@@ -147,7 +147,7 @@ public sealed class ReceiptPostingTests(ServicesFixture fixture) : IAsyncLifetim
     public async Task A_line_the_catalog_answers_with_a_server_error_keeps_failing_with_backoff_and_is_not_rejected()
     {
         var (order, itemId, location) = await OrderAsync(10);
-        fixture.CatalogLink.AnswerStatus = (int)HttpStatusCode.ServiceUnavailable;
+        fixture.PostingLink.AnswerStatus = (int)HttpStatusCode.ServiceUnavailable;
 
         await ReceiveAsync(order, 4, location);
         await WaitUntilAsync(async () => (await LinesAsync(order.Id)).Single().Attempts >= 2, "the line was retried");
@@ -157,7 +157,7 @@ public sealed class ReceiptPostingTests(ServicesFixture fixture) : IAsyncLifetim
         Assert.StartsWith("503", line.LastError);
         // The catalog answered: it is there, and said "later", so its backoff stands rather than a wake-up on its return.
         Assert.Equal([false], await AwaitingCatalogAsync(order.Id));
-        fixture.CatalogLink.AnswerStatus = 0;
+        fixture.PostingLink.AnswerStatus = 0;
         await WaitUntilAsync(async () => (await LinesAsync(order.Id)).Single().PostingState == "Posted", "the line is posted");
         Assert.Equal((4m, 1), await _data.StockAsync(itemId));
     }

@@ -22,7 +22,7 @@ public sealed class ReceiptRejectionTests(ServicesFixture fixture) : IAsyncLifet
 
     public Task DisposeAsync()
     {
-        fixture.CatalogLink.Reset();
+        fixture.ResetLinks();
         return Task.CompletedTask;
     }
 
@@ -32,9 +32,12 @@ public sealed class ReceiptRejectionTests(ServicesFixture fixture) : IAsyncLifet
         var supplier = await _data.SupplierAsync();
         var item = await _data.ItemAsync("REJ-1");
         var location = await _data.LocationAsync("OLD-1");
-        (await _data.CatalogManager.PostAsync($"/api/locations/{location}/archive", null)).EnsureSuccessStatusCode();
         var order = await _data.SubmittedAsync(supplier.Id, (item.Id, 10, 2));
+        // Received while the location was active (receiving checks it), archived before the line could post.
+        fixture.PostingLink.Down = true;
         (await new ReceivingSteps(_data).TryReceiveAsync(order, quantity, location: location)).EnsureSuccessStatusCode();
+        (await _data.CatalogManager.PostAsync($"/api/locations/{location}/archive", null)).EnsureSuccessStatusCode();
+        fixture.PostingLink.Reset();
         await WaitUntilAsync(async () => (await LinesAsync(order.Id)).Single().PostingState == "Rejected", "the line is rejected");
         return (order, item.Id, location, (await LinesAsync(order.Id)).Single());
     }
@@ -76,17 +79,17 @@ public sealed class ReceiptRejectionTests(ServicesFixture fixture) : IAsyncLifet
     public async Task A_line_into_a_location_archived_in_the_catalog_is_rejected_with_the_reason_and_not_retried()
     {
         var (order, itemId, _, line) = await RejectedAsync();
-        var delivered = fixture.CatalogLink.Delivered;
+        var delivered = fixture.PostingLink.Delivered;
 
         // Longer than the fixture's largest backoff (1 s): a line still being retried would have been posted again by now.
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         var after = (await LinesAsync(order.Id)).Single();
-        Assert.Equal(("Rejected", 1), (after.PostingState, after.Attempts));
+        Assert.Equal(("Rejected", line.Attempts), (after.PostingState, after.Attempts));
         Assert.Contains("archived", line.LastError);
         Assert.Contains("OLD-1", line.LastError);
         Assert.DoesNotContain("{", line.LastError); // words, not the catalog's JSON
-        Assert.Equal(delivered, fixture.CatalogLink.Delivered); // not posted again, and nothing probed: nothing awaits the catalog
+        Assert.Equal(delivered, fixture.PostingLink.Delivered); // not posted again, and nothing probed: nothing awaits the catalog
         Assert.Equal((0m, 0), await _data.StockAsync(itemId));
         var listed = (await _data.Manager.GetFromJsonAsync<Page<ReceiptLineDto>>("/api/receipts?state=rejected"))!;
         Assert.Equal([line.Id], listed.Items.Select(l => l.Id));

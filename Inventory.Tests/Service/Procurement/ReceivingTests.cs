@@ -11,7 +11,8 @@ namespace Inventory.Tests.Service.Procurement;
 public sealed class ReceivingTests(ServicesFixture fixture) : IAsyncLifetime
 {
     private readonly ProcurementTestData _data = new(fixture);
-    private ReceivingSteps Steps => new(_data);
+    private ReceivingSteps Steps => _steps ??= new(_data);
+    private ReceivingSteps? _steps;
 
     public Task InitializeAsync() => _data.ResetAsync();
 
@@ -50,7 +51,7 @@ public sealed class ReceivingTests(ServicesFixture fixture) : IAsyncLifetime
     public async Task A_receipt_records_who_and_where_and_each_line_waits_in_the_outbox_with_the_po_number()
     {
         var order = await SubmittedOrderAsync();
-        fixture.CatalogLink.Down = true; // keep the dispatcher from posting it meanwhile
+        fixture.PostingLink.Down = true; // keep the dispatcher from posting it meanwhile
 
         var response = await Steps.TryReceiveAsync(order, 3);
 
@@ -58,7 +59,7 @@ public sealed class ReceivingTests(ServicesFixture fixture) : IAsyncLifetime
         var receipts = (await _data.Manager.GetFromJsonAsync<List<ReceiptDto>>($"/api/purchase-orders/{order.Id}/receipts"))!;
         var receipt = Assert.Single(receipts);
         Assert.Equal("clerk-1", receipt.ReceivedBy);
-        Assert.Equal(ReceivingSteps.Location, receipt.LocationId);
+        Assert.Equal(await Steps.LocationAsync(), receipt.LocationId);
         Assert.Equal(order.Number, receipt.Reference);
         var line = Assert.Single(receipt.Lines);
         Assert.Equal(3, line.Quantity);
@@ -87,7 +88,7 @@ public sealed class ReceivingTests(ServicesFixture fixture) : IAsyncLifetime
 
         var response = await _data.Clerk.PostAsJsonAsync($"/api/purchase-orders/{order.Id}/receipts", new
         {
-            locationId = ReceivingSteps.Location,
+            locationId = await Steps.LocationAsync(),
             lines = new[] { new { lineId = order.Lines[0].Id, quantity = 4m }, new { lineId = order.Lines[1].Id, quantity = 6m } },
         });
 
@@ -108,7 +109,7 @@ public sealed class ReceivingTests(ServicesFixture fixture) : IAsyncLifetime
     public async Task Invalid_receipts_are_rejected_with_the_field_named(string template, string field)
     {
         var order = await SubmittedOrderAsync();
-        var json = template.Replace("LINE", order.Lines[0].Id.ToString()).Replace("LOCATION", ReceivingSteps.Location.ToString());
+        var json = template.Replace("LINE", order.Lines[0].Id.ToString()).Replace("LOCATION", (await Steps.LocationAsync()).ToString());
 
         var response = await _data.Clerk.PostAsync($"/api/purchase-orders/{order.Id}/receipts",
             new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
@@ -147,7 +148,7 @@ public sealed class ReceivingTests(ServicesFixture fixture) : IAsyncLifetime
         var viewer = fixture.Procurement.CreateClientAs(Roles.Viewer);
 
         var response = await viewer.PostAsJsonAsync($"/api/purchase-orders/{order.Id}/receipts",
-            new { locationId = ReceivingSteps.Location, lines = new[] { new { lineId = order.Lines[0].Id, quantity = 1 } } });
+            new { locationId = await Steps.LocationAsync(), lines = new[] { new { lineId = order.Lines[0].Id, quantity = 1 } } });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -156,7 +157,7 @@ public sealed class ReceivingTests(ServicesFixture fixture) : IAsyncLifetime
     public async Task Concurrent_receipts_of_one_line_never_exceed_the_ordered_quantity()
     {
         var order = await SubmittedOrderAsync(quantity: 20);
-        fixture.CatalogLink.Down = true;
+        fixture.PostingLink.Down = true;
 
         // 24 clerks each receive 1–3 at once; together they ask for far more than the 20 ordered.
         var quantities = Enumerable.Range(0, 24).Select(i => 1 + i % 3).ToArray();
@@ -177,6 +178,8 @@ public sealed class ReceivingTests(ServicesFixture fixture) : IAsyncLifetime
 public sealed class ReceivingIdempotencyTests(ServicesFixture fixture) : IAsyncLifetime
 {
     private readonly ProcurementTestData _data = new(fixture);
+    private ReceivingSteps Steps => _steps ??= new(_data);
+    private ReceivingSteps? _steps;
 
     public Task InitializeAsync() => _data.ResetAsync();
 
@@ -186,7 +189,7 @@ public sealed class ReceivingIdempotencyTests(ServicesFixture fixture) : IAsyncL
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/purchase-orders/{order.Id}/receipts")
         {
-            Content = JsonContent.Create(new { locationId = ReceivingSteps.Location, lines = new[] { new { lineId = order.Lines[0].Id, quantity } } }),
+            Content = JsonContent.Create(new { locationId = await Steps.LocationAsync(), lines = new[] { new { lineId = order.Lines[0].Id, quantity } } }),
         };
         request.Headers.Add("Idempotency-Key", key);
         return await _data.Clerk.SendAsync(request);
@@ -198,7 +201,7 @@ public sealed class ReceivingIdempotencyTests(ServicesFixture fixture) : IAsyncL
         var supplier = await _data.SupplierAsync();
         var item = await _data.ItemAsync("I-1");
         var order = await _data.SubmittedAsync(supplier.Id, (item.Id, 100, 1));
-        fixture.CatalogLink.Down = true;
+        fixture.PostingLink.Down = true;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => ReceiveAsync(order, 7, "key-1")));
 
@@ -215,7 +218,7 @@ public sealed class ReceivingIdempotencyTests(ServicesFixture fixture) : IAsyncL
         var supplier = await _data.SupplierAsync();
         var item = await _data.ItemAsync("I-1");
         var order = await _data.SubmittedAsync(supplier.Id, (item.Id, 100, 1));
-        fixture.CatalogLink.Down = true;
+        fixture.PostingLink.Down = true;
         (await ReceiveAsync(order, 5, "key-2")).EnsureSuccessStatusCode();
 
         var reused = await ReceiveAsync(order, 6, "key-2");
@@ -230,7 +233,7 @@ public sealed class ReceivingIdempotencyTests(ServicesFixture fixture) : IAsyncL
         var supplier = await _data.SupplierAsync();
         var item = await _data.ItemAsync("I-1");
         var order = await _data.SubmittedAsync(supplier.Id, (item.Id, 10, 1));
-        fixture.CatalogLink.Down = true;
+        fixture.PostingLink.Down = true;
 
         var tooMuch = await ReceiveAsync(order, 11, "key-3");
         var corrected = await ReceiveAsync(order, 10, "key-3");

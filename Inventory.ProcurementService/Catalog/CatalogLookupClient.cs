@@ -4,18 +4,35 @@ using System.Net.Http.Json;
 namespace Inventory.ProcurementService.Catalog;
 
 /// <summary>
-/// Procurement's reads of the catalog's items, as procurement's own service identity (never as a user).
+/// Procurement's reads of the catalog (items, locations), as procurement's own service identity (never as a user).
 /// Throws <see cref="CatalogUnavailableException"/> when the catalog cannot be reached.
 /// </summary>
-public sealed class CatalogItemsClient(HttpClient http)
+public sealed class CatalogLookupClient(HttpClient http)
 {
-    public async Task<CatalogItem?> GetItemAsync(Guid id, CancellationToken ct)
+    private const int ParallelLookups = 8;
+
+    /// <summary>The item, or null when the catalog has none with that id.</summary>
+    public Task<CatalogItem?> GetItemAsync(Guid id, CancellationToken ct) => GetOrNullAsync<CatalogItem>($"api/items/{id}", ct);
+
+    /// <summary>Each of <paramref name="ids"/> (null where the catalog has no such item), a few look-ups at a time.</summary>
+    public async Task<Dictionary<Guid, CatalogItem?>> GetItemsAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
-        using var response = await CatalogUnavailableException.SendAsync(() => http.GetAsync($"api/items/{id}", ct));
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<Guid, CatalogItem?>();
+        await Parallel.ForEachAsync(ids.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = ParallelLookups, CancellationToken = ct },
+            async (id, token) => found[id] = await GetItemAsync(id, token));
+        return new Dictionary<Guid, CatalogItem?>(found);
+    }
+
+    /// <summary>The location, or null when the catalog has none with that id.</summary>
+    public Task<CatalogLocation?> GetLocationAsync(Guid id, CancellationToken ct) => GetOrNullAsync<CatalogLocation>($"api/locations/{id}", ct);
+
+    private async Task<T?> GetOrNullAsync<T>(string uri, CancellationToken ct) where T : class
+    {
+        using var response = await CatalogUnavailableException.SendAsync(() => http.GetAsync(uri, ct));
         if (response.StatusCode == HttpStatusCode.NotFound)
             return null;
         await EnsureSuccessAsync(response, ct);
-        return await response.Content.ReadFromJsonAsync<CatalogItem>(ct);
+        return await response.Content.ReadFromJsonAsync<T>(ct);
     }
 
     /// <summary>
