@@ -7,9 +7,10 @@ using Inventory.Tests.Infrastructure;
 namespace Inventory.Tests.Web;
 
 /// <summary>
-/// Web with the catalog frozen or down (a Web of its own, so its circuit breaker does not trouble other tests): every
-/// page answers within 5 s saying what is unavailable, what does not need the catalog keeps working, and once the
-/// breaker is open pages stop waiting for the catalog at all.
+/// Web with its link to the catalog frozen or down (a Web of its own, so its circuit breaker does not trouble other
+/// tests): every page answers within 5 s saying what is unavailable, what Web does not need the catalog for keeps
+/// working (the receive form posts to procurement, which checks with the catalog itself), and once the breaker is
+/// open pages stop waiting for the catalog at all.
 /// </summary>
 [Collection(WebAppCollection.Name)]
 public sealed class ServiceOutagePagesTests(WebAppFixture fixture) : IAsyncLifetime, IWebApp
@@ -28,7 +29,7 @@ public sealed class ServiceOutagePagesTests(WebAppFixture fixture) : IAsyncLifet
     public async Task DisposeAsync() => await _web.DisposeAsync();
 
     [Fact]
-    public async Task With_the_catalog_frozen_pages_answer_within_5_s_saying_so_and_goods_can_still_be_received()
+    public async Task With_webs_link_to_the_catalog_frozen_pages_answer_within_5_s_saying_so_and_the_receive_form_still_posts()
     {
         using var ui = new ProcurementUi(this);
         var item = await ui.ItemAsync(ProcurementUi.Unique("SKU"));
