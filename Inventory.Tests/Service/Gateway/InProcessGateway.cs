@@ -80,6 +80,13 @@ public sealed class InProcessGateway : IAsyncDisposable
         return new HttpClient(handler) { BaseAddress = Address() };
     }
 
+    /// <summary>A client of the gateway's HTTPS address (a gateway started with a certificate), trusting the test's own certificate.</summary>
+    public HttpClient CreateHttpsClient() => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+    }) { BaseAddress = Address("https") };
+
     private static async ValueTask<Stream> ConnectFromAsync(IPAddress localAddress, DnsEndPoint remote, CancellationToken cancellationToken)
     {
         var socket = new Socket(localAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
