@@ -47,7 +47,8 @@ public sealed class InProcessGateway : IAsyncDisposable
     }
 
     /// <summary>A gateway in front of the app at <paramref name="web"/>, which the caller owns.</summary>
-    public static InProcessGateway StartInFrontOf(Uri web, Dictionary<string, string>? settings = null) => Start(web, settings, null, null);
+    public static InProcessGateway StartInFrontOf(Uri web, Dictionary<string, string>? settings = null, X509Certificate2? httpsCertificate = null) =>
+        Start(web, settings, httpsCertificate, null);
 
     private static InProcessGateway Start(Uri web, Dictionary<string, string>? settings, X509Certificate2? httpsCertificate, TestBackend? backend)
     {
