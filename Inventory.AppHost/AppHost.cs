@@ -46,7 +46,9 @@ builder.AddProject<Projects.Inventory_Gateway>(ResourceNames.Gateway)
     // Only to verify the budget passes Web gives signed-in browsers: per-user rate limits (docs/security.md).
     .WithEnvironment(SigningKeyParameters.UserPublicKeySetting, keys.WebPublic)
     .WithPublicGatewayEndpoint()
+    .WithHttpsWhenConfigured()
     .WithGatewaySettings()
-    .WithHttpHealthCheck(HealthEndpoints.HealthPath);
+    // Over HTTP, which the gateway answers for probes even when it redirects everything else to HTTPS.
+    .WithHttpHealthCheck(HealthEndpoints.HealthPath, endpointName: "http");
 
 builder.Build().Run();

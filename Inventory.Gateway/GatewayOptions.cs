@@ -22,4 +22,7 @@ public sealed class GatewayOptions
     /// every budget behind the gateway (<see cref="TimeBudgets"/>), or it cuts Web off before Web can say what is unavailable.
     /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeBudgets.Gateway.Request;
+
+    /// <summary>Whether plain-HTTP requests are redirected to HTTPS when the gateway has an HTTPS listener (<see cref="HttpsRedirect"/>).</summary>
+    public bool RedirectToHttps { get; set; } = true;
 }

@@ -18,6 +18,7 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseBudgetOwners();
 app.UseServiceDefaults();
+app.UseHttpsRedirect();
 app.UseExceptionHandler();
 app.UseRateLimiter();
 app.UseRequestTimeouts();

@@ -22,6 +22,9 @@ public sealed partial class BrowserSession(Uri baseAddress) : IDisposable
 
     public bool HasCookie(string name) => _cookies.ContainsKey(name);
 
+    /// <summary>The Cookie header this client sends, for another client (e.g. a grader) to browse as the same person.</summary>
+    public string CookieHeader => string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}"));
+
     /// <summary>Another client holding a copy of this one's cookies, as a thief who copied them would.</summary>
     public BrowserSession CopyCookies()
     {
@@ -57,7 +60,7 @@ public sealed partial class BrowserSession(Uri baseAddress) : IDisposable
         {
             using var request = new HttpRequestMessage(method, uri) { Content = content };
             if (_cookies.Count > 0 && uri.IsLoopback)
-                request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+                request.Headers.Add("Cookie", CookieHeader);
             var response = await _http.SendAsync(request);
             Remember(response);
             if (!follow || response.Headers.Location is null || (int)response.StatusCode is < 300 or >= 400 || hops > 10)

@@ -37,6 +37,7 @@ public static class WebAuthentication
                 cookie.EventsType = typeof(SessionValidator);
             });
         builder.Services.AddScoped<SessionValidator>();
+        builder.Services.AddSecureCookies();
 
         if (mode.Google)
             authentication.AddGoogle(google => GoogleSignIn.Configure(google, options.Google));

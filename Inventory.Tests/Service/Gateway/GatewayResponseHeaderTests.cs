@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 
 namespace Inventory.Tests.Service.Gateway;
@@ -36,16 +34,12 @@ public sealed class GatewayResponseHeaderTests
     [Fact]
     public async Task Hsts_is_sent_over_https()
     {
-        using var certificate = SelfSignedLoopbackCertificate();
+        using var certificate = TestCertificates.SelfSignedLoopback();
         await using var gateway = await InProcessGateway.StartAsync(httpsCertificate: certificate);
-        using var client = new HttpClient(new SocketsHttpHandler
-        {
-            // The test's own throw-away certificate.
-            SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
-        }) { BaseAddress = gateway.Address("https") };
+        using var client = gateway.CreateHttpsClient();
 
         var overHttps = await client.GetAsync("/page");
-        var overHttp = await gateway.CreateClient().GetAsync("/page");
+        var overHttp = await gateway.CreateClient().GetAsync("/page"); // redirected to HTTPS: HttpsRedirectTests
 
         overHttps.AssertSecurityHeaders(overHttps: true);
         overHttp.AssertSecurityHeaders(overHttps: false);
@@ -76,18 +70,5 @@ public sealed class GatewayResponseHeaderTests
         var start = InProcessGateway.StartAsync(new() { ["SecurityHeaders:FormActionOrigins:0"] = origin });
 
         await Assert.ThrowsAsync<OptionsValidationException>(() => start);
-    }
-
-    private static X509Certificate2 SelfSignedLoopbackCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        names.AddDnsName("localhost");
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        // Kestrel on Linux needs the key in an exportable, loaded form.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), password: null);
     }
 }

@@ -47,7 +47,8 @@ public sealed class InProcessGateway : IAsyncDisposable
     }
 
     /// <summary>A gateway in front of the app at <paramref name="web"/>, which the caller owns.</summary>
-    public static InProcessGateway StartInFrontOf(Uri web, Dictionary<string, string>? settings = null) => Start(web, settings, null, null);
+    public static InProcessGateway StartInFrontOf(Uri web, Dictionary<string, string>? settings = null, X509Certificate2? httpsCertificate = null) =>
+        Start(web, settings, httpsCertificate, null);
 
     private static InProcessGateway Start(Uri web, Dictionary<string, string>? settings, X509Certificate2? httpsCertificate, TestBackend? backend)
     {
@@ -79,6 +80,13 @@ public sealed class InProcessGateway : IAsyncDisposable
             handler.ConnectCallback = (context, cancellationToken) => ConnectFromAsync(localAddress, context.DnsEndPoint, cancellationToken);
         return new HttpClient(handler) { BaseAddress = Address() };
     }
+
+    /// <summary>A client of the gateway's HTTPS address (a gateway started with a certificate), trusting the test's own certificate.</summary>
+    public HttpClient CreateHttpsClient() => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+    }) { BaseAddress = Address("https") };
 
     private static async ValueTask<Stream> ConnectFromAsync(IPAddress localAddress, DnsEndPoint remote, CancellationToken cancellationToken)
     {

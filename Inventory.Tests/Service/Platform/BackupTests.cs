@@ -51,7 +51,7 @@ public sealed class BackupTests(ServicesFixture fixture) : IAsyncLifetime
 
     private async Task<string> RunAsync(string script, params string[] args)
     {
-        var path = Path.Combine(RepositoryRoot(), "eng", script);
+        var path = Path.Combine(Repository.Root(), "eng", script);
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(path);
         foreach (var arg in args)
@@ -66,12 +66,5 @@ public sealed class BackupTests(ServicesFixture fixture) : IAsyncLifetime
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"{script} failed: {await stderr}");
         return await stdout;
-    }
-
-    // The AppHost project's path is its folder (or its .csproj); the repository root is the folder above.
-    private static string RepositoryRoot()
-    {
-        var appHost = Projects.Inventory_AppHost.ProjectPath;
-        return Path.GetDirectoryName(File.Exists(appHost) ? Path.GetDirectoryName(appHost) : appHost.TrimEnd('/'))!;
     }
 }

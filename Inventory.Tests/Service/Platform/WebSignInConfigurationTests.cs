@@ -13,6 +13,10 @@ namespace Inventory.Tests.Service.Platform;
 [Collection(PlatformCollection.Name)]
 public sealed class WebSignInConfigurationTests(ServicesFixture fixture) : IAsyncLifetime
 {
+    /// <summary>A cookie-keeping client over https: .NET's cookie container sends the Secure anti-forgery cookie only to https addresses.</summary>
+    private static readonly WebApplicationFactoryClientOptions SecureCookieClient =
+        new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") };
+
     private static readonly Dictionary<string, string?> Google = new()
     {
         ["Auth:Google:ClientId"] = "id",
@@ -56,7 +60,7 @@ public sealed class WebSignInConfigurationTests(ServicesFixture fixture) : IAsyn
     public async Task With_google_configured_development_sign_in_does_not_exist(string environment)
     {
         await using var web = Web(environment, Google);
-        var client = await web.CreateReadyClientAsync(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = await web.CreateReadyClientAsync(SecureCookieClient);
         var html = await client.GetStringAsync("/login");
         var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
@@ -75,7 +79,7 @@ public sealed class WebSignInConfigurationTests(ServicesFixture fixture) : IAsyn
     public async Task Development_sign_in_shows_the_error_next_to_the_field_for_a_bad_email()
     {
         await using var web = Web("Development", []);
-        var client = await web.CreateReadyClientAsync(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = await web.CreateReadyClientAsync(SecureCookieClient);
         var html = await client.GetStringAsync("/login");
         var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
@@ -126,16 +130,20 @@ public sealed class ForwardedHeadersTests(ServicesFixture fixture) : IAsyncLifet
         // The in-memory server has no connection; give every request the peer address a real one would have.
         using var host = web.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
             services.AddSingleton<IStartupFilter>(new PeerAddressFilter(System.Net.IPAddress.Parse(peer)))));
-        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        // No cookie container: it would not send the Secure anti-forgery cookie over http, which this test needs
+        // (browsers do, on localhost); the cookie is passed by hand below.
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (!(await client.GetAsync(HealthEndpoints.HealthPath, timeout.Token)).IsSuccessStatusCode)
             await Task.Delay(100, timeout.Token); // migrations run in the background at start
-        var html = await client.GetStringAsync("/login");
+        var login = await client.GetAsync("/login");
+        var html = await login.Content.ReadAsStringAsync();
         var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/login?handler=Google")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
         };
+        request.Headers.Add("Cookie", string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(cookie => cookie.Split(';')[0])));
         request.Headers.Add("X-Forwarded-Host", "shop.example");
         request.Headers.Add("X-Forwarded-Proto", "https");
         request.Headers.Add("X-Forwarded-For", "203.0.113.9");
