@@ -22,6 +22,12 @@ internal static class FixedPortCheck
         [ResourceNames.Postgres] = "Postgres:Port",
     };
 
+    // Where a resource has more than one fixed endpoint, the setting of each one that is not the resource's main port.
+    private static readonly Dictionary<(string Resource, string Endpoint), string> EndpointSettings = new()
+    {
+        [(ResourceNames.Gateway, "https")] = "Gateway:HttpsPort",
+    };
+
     private static readonly string[] DashboardSettings =
         ["ASPNETCORE_URLS", "ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", "ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL", "ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"];
 
@@ -58,7 +64,8 @@ internal static class FixedPortCheck
             {
                 if (endpoint.Port is > 0 and var port)
                     yield return new(port, $"{resource.Name} {endpoint.Name}",
-                        ResourceSettings.GetValueOrDefault(resource.Name, $"the {resource.Name} resource's '{endpoint.Name}' endpoint in Inventory.AppHost"));
+                        EndpointSettings.GetValueOrDefault((resource.Name, endpoint.Name))
+                        ?? ResourceSettings.GetValueOrDefault(resource.Name, $"the {resource.Name} resource's '{endpoint.Name}' endpoint in Inventory.AppHost"));
             }
         }
         foreach (var setting in DashboardSettings)

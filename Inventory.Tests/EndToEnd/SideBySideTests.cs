@@ -48,8 +48,10 @@ public sealed class SideBySideTests(AppHostFixture fixture)
         }
     }
 
-    [Fact]
-    public async Task Gateway_port_in_use_stops_the_start_with_a_message_naming_the_port_and_its_setting()
+    [Theory]
+    [InlineData("Gateway:Port", "http")]
+    [InlineData("Gateway:HttpsPort", "https")]
+    public async Task Gateway_port_in_use_stops_the_start_with_a_message_naming_the_port_and_its_setting(string setting, string endpoint)
     {
         using var holder = new TcpListener(IPAddress.Loopback, 0);
         holder.Start();
@@ -58,11 +60,11 @@ public sealed class SideBySideTests(AppHostFixture fixture)
         try
         {
             var failure = await Assert.ThrowsAnyAsync<Exception>(() =>
-                fixture.StartAnotherInstanceAsync(dataDirectory.FullName, $"--Gateway:Port={port}"));
+                fixture.StartAnotherInstanceAsync(dataDirectory.FullName, $"--{setting}={port}"));
 
             var messages = string.Join(" | ", Chain(failure).Select(e => e.Message));
-            Assert.Contains($"port {port} (gateway http) is already in use", messages);
-            Assert.Contains("set Gateway:Port to another port", messages);
+            Assert.Contains($"port {port} (gateway {endpoint}) is already in use", messages);
+            Assert.Contains($"set {setting} to another port", messages);
         }
         finally
         {
