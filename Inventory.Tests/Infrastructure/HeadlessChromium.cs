@@ -55,7 +55,9 @@ public static class HeadlessChromium
         if (await toggler.IsVisibleAsync())
         {
             await toggler.ClickAsync();
-            await page.Locator("#main-nav").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+            // Bootstrap marks the menu "collapse show" only once its opening transition has ended; until then the
+            // entries are still sliding into view and a tap can land beside them.
+            await page.Locator("#main-nav.collapse.show").WaitForAsync(new() { State = WaitForSelectorState.Visible });
         }
     }
 
