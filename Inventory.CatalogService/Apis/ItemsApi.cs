@@ -35,14 +35,7 @@ public static class ItemsApi
         string? pageSize = null, string? after = null, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
-        var list = new ItemListQuery(
-            QueryValues.Text(errors, "search", search),
-            QueryValues.Guid(errors, "categoryId", categoryId),
-            QueryValues.Guid(errors, "locationId", locationId),
-            QueryValues.Bool(errors, "lowStock", lowStock),
-            QueryValues.Bool(errors, "includeArchived", includeArchived) ? "all" : QueryValues.OneOf(errors, "archived", archived, "active", ItemListQuery.ArchivedFilters),
-            QueryValues.OneOf(errors, "sort", sort, "sku", ItemListQuery.Sorts),
-            QueryValues.OneOf(errors, "dir", dir, "asc", "asc", "desc") == "desc");
+        var list = ItemListQuery.Read(errors, search, categoryId, locationId, lowStock, archived, includeArchived, sort, dir);
         var size = Paging.ReadPage(errors, pageSize, after, list.Ordering, 2, out var afterKey);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);

@@ -18,7 +18,7 @@ public static class ItemsCsvApi
     public static IEndpointRouteBuilder MapItemsCsvApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("api/items/export", ExportItems).WithTags("Items").WithName("ExportItems")
-            .WithSummary("All items as CSV (archived too)").RequireAuthorization(Policies.Read).WithRequestTimeout(TimeBudgets.LongRunningPolicy);
+            .WithSummary("The items the list filters select as CSV (every item, archived too, without filters)").RequireAuthorization(Policies.Read).WithRequestTimeout(TimeBudgets.LongRunningPolicy);
         app.MapGet("api/stock/export", ExportStock).WithTags("Stock").WithName("ExportStock")
             .WithSummary("Non-zero stock levels as CSV").RequireAuthorization(Policies.Read).WithRequestTimeout(TimeBudgets.LongRunningPolicy);
         app.MapPost("api/items/import", ImportItems).WithTags("Items").WithName("ImportItems")
@@ -27,28 +27,47 @@ public static class ItemsCsvApi
         return app;
     }
 
-    public static PushStreamHttpResult ExportItems(CatalogDbContext db, CancellationToken ct) =>
-        TypedResults.Stream(async body =>
+    /// <summary>
+    /// The items the list's filters select (the same query values as <c>GET /api/items</c>; without <c>archived</c>,
+    /// every item), in SKU order. Filtered by a location, a last column <c>locationOnHand</c> holds the quantity there.
+    /// </summary>
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem>> ExportItems(
+        CatalogDbContext db, string? search = null, string? categoryId = null, string? locationId = null, string? lowStock = null,
+        string? archived = null, string? includeArchived = null, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var list = ItemListQuery.Read(errors, search, categoryId, locationId, lowStock, archived, includeArchived, null, null, defaultArchived: "all");
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        return TypedResults.Stream(async body =>
         {
             db.Database.SetCommandTimeout(TimeBudgets.LongRunning); // one query streams every row
+            var filtered = await list.FilterAsync(db, ct);
+            var locationIds = filtered?.LocationIds;
             await using var csv = CsvWriter.Create(body, WriterOptions, leaveOpen: true);
-            await csv.WriteRecordAsync(ItemCsv.Columns, ct);
-            var rows = db.Items.AsNoTracking().OrderBy(i => i.SkuNormalized).Select(i => new
+            await csv.WriteRecordAsync(locationIds is null ? ItemCsv.Columns : [.. ItemCsv.Columns, "locationOnHand"], ct);
+            if (filtered is not var (items, _))
+                return;
+            var rows = items.OrderBy(i => i.SkuNormalized).Select(i => new
             {
                 i.Sku, i.Name, i.Description, Category = i.Category != null ? i.Category.Path : null, i.Unit, i.Barcode,
                 i.UnitCost, i.ReorderPoint, i.ReorderQuantity, i.PreferredSupplierId, i.IsArchived, i.OnHand,
+                LocationOnHand = locationIds == null ? 0
+                    : db.StockLevels.Where(s => s.ItemId == i.Id && locationIds.Contains(s.LocationId)).Sum(s => s.OnHand),
             }).AsAsyncEnumerable();
             await foreach (var i in rows.WithCancellation(ct))
             {
-                await csv.WriteRecordAsync(
+                string[] cells =
                 [
                     Text(i.Sku), Text(i.Name), Text(i.Description), Text(i.Category), Text(i.Unit), Text(i.Barcode), Number(i.UnitCost),
                     Number(i.ReorderPoint), Number(i.ReorderQuantity), i.PreferredSupplierId?.ToString() ?? "",
                     i.IsArchived ? "true" : "false", Number(i.OnHand),
-                ], ct);
+                ];
+                await csv.WriteRecordAsync(locationIds is null ? cells : [.. cells, Number(i.LocationOnHand)], ct);
             }
             await csv.FlushAsync(ct);
         }, "text/csv", "items.csv");
+    }
 
     public static PushStreamHttpResult ExportStock(CatalogDbContext db, CancellationToken ct) =>
         TypedResults.Stream(async body =>

@@ -41,6 +41,13 @@ public record ItemDto
     public string? Barcode { get; init; }
     public Guid? PreferredSupplierId { get; init; }
     public decimal OnHand { get; init; }
+
+    /// <summary>
+    /// In a list filtered by location: the quantity at that location and the locations under it (<see cref="OnHand"/>
+    /// stays the item's total). Absent otherwise.
+    /// </summary>
+    public decimal? LocationOnHand { get; init; }
+
     public int Version { get; init; } = 1;
 
     public static ItemDto From(Item item, string? categoryPath) => new()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Inventory.CatalogService.Common;
 using Inventory.CatalogService.Data;
+using Inventory.ServiceDefaults.Kit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.CatalogService.Items;
@@ -16,7 +17,25 @@ public sealed record ItemListQuery(string? Search, Guid? CategoryId, Guid? Locat
 
     public string Ordering => $"{Sort}:{(Descending ? "desc" : "asc")}";
 
-    public async Task<Page<ItemDto>?> RunAsync(CatalogDbContext db, int size, string[]? afterKey, CancellationToken ct)
+    /// <summary>
+    /// Reads the list's query values (a bad one is an error naming it). <paramref name="defaultArchived"/> differs by
+    /// use: the list shows active items unless told, a bare export writes every item.
+    /// </summary>
+    public static ItemListQuery Read(Dictionary<string, string[]> errors, string? search, string? categoryId, string? locationId,
+        string? lowStock, string? archived, string? includeArchived, string? sort, string? dir, string defaultArchived = "active") => new(
+        QueryValues.Text(errors, "search", search),
+        QueryValues.Guid(errors, "categoryId", categoryId),
+        QueryValues.Guid(errors, "locationId", locationId),
+        QueryValues.Bool(errors, "lowStock", lowStock),
+        QueryValues.Bool(errors, "includeArchived", includeArchived) ? "all" : QueryValues.OneOf(errors, "archived", archived, defaultArchived, ArchivedFilters),
+        QueryValues.OneOf(errors, "sort", sort, "sku", Sorts),
+        QueryValues.OneOf(errors, "dir", dir, "asc", "asc", "desc") == "desc");
+
+    /// <summary>
+    /// The items the filters select, unordered, and — when filtered by a location — the ids of that location and
+    /// every location under it (whose stock the list shows). Null when the category or location does not exist.
+    /// </summary>
+    public async Task<(IQueryable<Item> Items, List<Guid>? LocationIds)?> FilterAsync(CatalogDbContext db, CancellationToken ct)
     {
         var query = db.Items.AsNoTracking();
         query = Archived switch
@@ -34,20 +53,28 @@ public sealed record ItemListQuery(string? Search, Guid? CategoryId, Guid? Locat
         {
             var prefix = await db.Categories.Where(c => c.Id == categoryId).Select(c => c.PathIds).FirstOrDefaultAsync(ct);
             if (prefix is null)
-                return new Page<ItemDto>([], null);
+                return null;
             var categoryIds = db.Categories.Where(c => EF.Functions.Like(c.PathIds, prefix + "%")).Select(c => (Guid?)c.Id);
             query = query.Where(i => categoryIds.Contains(i.CategoryId));
         }
+        List<Guid>? locationIds = null;
         if (LocationId is { } locationId)
         {
             var prefix = await db.Locations.Where(l => l.Id == locationId).Select(l => l.PathIds).FirstOrDefaultAsync(ct);
             if (prefix is null)
-                return new Page<ItemDto>([], null);
-            var locationIds = await db.Locations.Where(l => EF.Functions.Like(l.PathIds, prefix + "%")).Select(l => l.Id).ToListAsync(ct);
+                return null;
+            locationIds = await db.Locations.Where(l => EF.Functions.Like(l.PathIds, prefix + "%")).Select(l => l.Id).ToListAsync(ct);
             query = query.Where(i => db.StockLevels.Any(s => s.ItemId == i.Id && locationIds.Contains(s.LocationId) && s.OnHand != 0));
         }
         if (LowStock)
             query = query.Where(i => i.OnHand <= i.ReorderPoint);
+        return (query, locationIds);
+    }
+
+    public async Task<Page<ItemDto>?> RunAsync(CatalogDbContext db, int size, string[]? afterKey, CancellationToken ct)
+    {
+        if (await FilterAsync(db, ct) is not var (query, locationIds))
+            return new Page<ItemDto>([], null);
 
         if (afterKey is not null)
         {
@@ -60,7 +87,21 @@ public sealed record ItemListQuery(string? Search, Guid? CategoryId, Guid? Locat
         }
 
         var rows = await Order(query).Take(size + 1).Select(ItemQueries.AsDto).ToListAsync(ct);
+        if (locationIds is not null)
+            rows = await WithLocationOnHandAsync(db, rows, locationIds, ct);
         return Paging.ToPage(rows, size, r => r, Ordering, r => [KeyOf(r), r.Id.ToString()]);
+    }
+
+    /// <summary>Each row's quantity at the filtered location and the locations under it: one query for the page.</summary>
+    private static async Task<List<ItemDto>> WithLocationOnHandAsync(CatalogDbContext db, List<ItemDto> rows, List<Guid> locationIds, CancellationToken ct)
+    {
+        var itemIds = rows.Select(r => r.Id).ToList();
+        var here = await db.StockLevels.AsNoTracking()
+            .Where(s => itemIds.Contains(s.ItemId) && locationIds.Contains(s.LocationId))
+            .GroupBy(s => s.ItemId)
+            .Select(g => new { ItemId = g.Key, OnHand = g.Sum(s => s.OnHand) })
+            .ToDictionaryAsync(g => g.ItemId, g => g.OnHand, ct);
+        return rows.Select(r => r with { LocationOnHand = here.GetValueOrDefault(r.Id) }).ToList();
     }
 
     private IQueryable<Item> Order(IQueryable<Item> q) => (Sort, Descending) switch

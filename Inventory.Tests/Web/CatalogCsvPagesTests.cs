@@ -51,10 +51,33 @@ public sealed partial class CatalogCsvPagesTests(WebAppFixture fixture) : IDispo
         Assert.Contains($"\n{item.Sku},Item {item.Sku},", await items.Content.ReadAsStringAsync());
         var stockCsv = await stock.Content.ReadAsStringAsync();
         Assert.True(stockCsv.Contains($"\n{item.Sku},{warehouse.Code},{warehouse.Code},3,each", StringComparison.Ordinal), stockCsv[..Math.Min(400, stockCsv.Length)]);
-        Assert.Contains("href=\"/inventory?what=items&amp;handler=Export\"", list);
+        Assert.Contains("href=\"/inventory?what=items&amp;archived=active&amp;handler=Export\"", list);
         Assert.Contains("href=\"/inventory?what=stock&amp;handler=Export\"", list);
         Assert.False(Html.HasId(list, "import-items"));
         Assert.Equal("/access-denied", (await viewer.GetAsync("/inventory/import")).RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_location_view_shows_the_quantity_there_and_its_export_link_carries_the_filter()
+    {
+        var warehouse = await _ui.WarehouseAsync(CatalogUi.Unique("WH"));
+        var a1 = await _ui.BinAsync(CatalogUi.Unique("A1"), warehouse.Id);
+        var a2 = await _ui.BinAsync(CatalogUi.Unique("A2"), warehouse.Id);
+        var bearing = await _ui.ItemAsync(CatalogUi.Unique("BRG"));
+        await _ui.ReceiveAsync(bearing.Id, a1.Id, 33);
+        await _ui.ReceiveAsync(bearing.Id, a2.Id, 48);
+        using var viewer = await _ui.SignInAsync(Roles.Viewer);
+
+        var page = Html.Decode(await Html.ReadAsync(await viewer.GetAsync($"/inventory?locationId={a1.Id}")));
+        var export = await (await viewer.GetAsync($"/inventory?handler=Export&what=items&locationId={a1.Id}")).Content.ReadAsStringAsync();
+
+        var row = Regex.Match(page, $"<tr data-sku=\"{bearing.Sku}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains($"At {a1.Code}", page);
+        Assert.Matches("data-field=\"locationOnHand\">33<", row);
+        Assert.Matches("data-field=\"onHand\">81<", row);
+        Assert.Contains($"href=\"/inventory?what=items&locationId={a1.Id}&archived=active&handler=Export\"", page);
+        Assert.Contains($"\n{bearing.Sku},", export);
+        Assert.EndsWith(",81,33", export.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(l => l.StartsWith(bearing.Sku, StringComparison.Ordinal)).TrimEnd('\r'));
     }
 
     private static async Task<HttpResponseMessage> ImportAsync(BrowserSession session, string csv)

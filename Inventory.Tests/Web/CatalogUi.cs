@@ -31,6 +31,10 @@ public sealed partial class CatalogUi(IWebApp app) : IDisposable
         await ReadAsync<LocationDto>(await _catalog.PostAsJsonAsync("/api/locations",
             new { code, name = $"Warehouse {code}", kind = "warehouse" }), HttpStatusCode.Created);
 
+    public async Task<LocationDto> BinAsync(string code, Guid parentId) =>
+        await ReadAsync<LocationDto>(await _catalog.PostAsJsonAsync("/api/locations",
+            new { code, name = $"Bin {code}", kind = "bin", parentId }), HttpStatusCode.Created);
+
     public async Task<CategoryDto> CategoryAsync(string name) =>
         await ReadAsync<CategoryDto>(await _catalog.PostAsJsonAsync("/api/categories", new { name }), HttpStatusCode.Created);
 

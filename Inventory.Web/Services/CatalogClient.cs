@@ -29,9 +29,11 @@ public sealed class CatalogClient(HttpClient http) : ServiceClient(http, "catalo
         SetArchivedAsync<ItemSummary>("api/items", id, archived, idempotencyKey, ct);
 
     /// <summary>The CSV of all items or of the non-zero stock levels; the caller streams the body on and disposes the response.</summary>
-    public async Task<ApiResult<HttpResponseMessage>> ExportAsync(bool stock, CancellationToken ct)
+    /// <summary>Every stock level (no <paramref name="items"/>), or the items the list's filters select (its sort and page aside).</summary>
+    public async Task<ApiResult<HttpResponseMessage>> ExportAsync(ItemQuery? items, CancellationToken ct)
     {
-        var path = stock ? "api/stock/export" : "api/items/export";
+        var path = items is null ? "api/stock/export" : Query("api/items/export", ("archived", items.Archived), ("search", items.Search),
+            ("categoryId", items.CategoryId?.ToString()), ("locationId", items.LocationId?.ToString()), ("lowStock", items.LowStock ? "true" : null));
         HttpResponseMessage? response = null;
         var checkedResult = await ApiCalls.SendAsync(Service, async () =>
         {

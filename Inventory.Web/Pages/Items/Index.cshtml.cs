@@ -27,11 +27,26 @@ public sealed class ItemListModel(CatalogClient catalog) : ListPage<ItemSummary>
         ["lowStock"] = LowStock ? "true" : null, ["archived"] = Query.Archived, ["sort"] = Query.Sort, ["dir"] = Query.Dir,
     };
 
-    /// <summary>The catalog's CSV export (<c>items</c> or <c>stock</c>), streamed through as a download.</summary>
+    /// <summary>The location the list is filtered by, once the locations are loaded (its quantities get their own column).</summary>
+    public CatalogLocation? SelectedLocation => Locations.FirstOrDefault(l => l.Id == LocationId);
+
+    /// <summary>The export link: items with the list's current filters (not its sort or page), or every stock level.</summary>
+    public string? ExportUrl(string what)
+    {
+        var values = new RouteValueDictionary { ["what"] = what };
+        if (what == "items")
+        {
+            foreach (var key in new[] { "search", "categoryId", "locationId", "lowStock", "archived" })
+                values[key] = Filters[key];
+        }
+        return Url.Page("/Items/Index", "Export", values);
+    }
+
+    /// <summary>The catalog's CSV export (<c>items</c>, filtered as the list is, or <c>stock</c>), streamed through as a download.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? what, CancellationToken ct)
     {
         var stock = what == "stock";
-        var result = await catalog.ExportAsync(stock, ct);
+        var result = await catalog.ExportAsync(stock ? null : Query, ct);
         if (!result.Succeeded)
         {
             await OnGetAsync(ct);
