@@ -104,8 +104,8 @@ public sealed class CountService(CatalogDbContext db, IHttpContextAccessor http,
             {
                 var write = new LedgerWrite(itemId, [new Leg(session.LocationId, variance, MovementTypes.Count)])
                 {
-                    UserId = Caller, ReasonCode = "count", Reference = $"count {id}", IdempotencyKey = idempotencyKey, CountSessionId = id,
-                };
+                    ReasonCode = "count", Reference = $"count {id}", IdempotencyKey = idempotencyKey, CountSessionId = id,
+                }.By(CurrentUser.From(Http));
                 if ((await StockLedger.ApplyAsync(db, write, token)).Problem is { } problem)
                     return problem;
             }

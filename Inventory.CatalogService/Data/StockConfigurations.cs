@@ -41,6 +41,7 @@ internal sealed class MovementConfiguration : IEntityTypeConfiguration<Movement>
         movement.Property(m => m.Reference).HasMaxLength(100);
         movement.Property(m => m.Note).HasMaxLength(500);
         movement.Property(m => m.UserId).HasMaxLength(200);
+        movement.Property(m => m.Channel).HasMaxLength(100);
         movement.Property(m => m.IdempotencyKey).HasMaxLength(200);
         movement.HasOne<Item>().WithMany().HasForeignKey(m => m.ItemId).OnDelete(DeleteBehavior.Restrict);
         movement.HasOne<Location>().WithMany().HasForeignKey(m => m.LocationId).OnDelete(DeleteBehavior.Restrict);

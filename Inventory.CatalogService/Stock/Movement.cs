@@ -25,7 +25,12 @@ public sealed class Movement
     public string? ReasonCode { get; init; }
     public string? Reference { get; init; }
     public string? Note { get; init; }
+    /// <summary>The person who did it: the caller, or the person a service booked it for (the receiver of a purchase order).</summary>
     public required string UserId { get; init; }
+    /// <summary>The service that booked it (<c>service:procurement</c>); null when a person booked it through Web.</summary>
+    public string? Channel { get; init; }
+    /// <summary>When the person did it, where a service booked it later (a receipt posted after the catalog was away); else null.</summary>
+    public DateTimeOffset? ActedAt { get; init; }
     /// <summary>The database's clock once the item row was locked, so an item's movements in time order are in commit order.</summary>
     public DateTimeOffset OccurredAt { get; init; }
     public string? IdempotencyKey { get; init; }

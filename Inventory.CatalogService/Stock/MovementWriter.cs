@@ -14,9 +14,6 @@ public sealed class MovementWriter(CatalogDbContext db, IHttpContextAccessor htt
     {
         var context = http.HttpContext!;
         return ValidatedWrite.RunAsync<MovementResult>(errors, db, context, idempotencyKey, request, r => $"/api/movements/{r.Movements[0].Id}",
-            token => StockLedger.ApplyAsync(db, write() with
-            {
-                UserId = CurrentUser.From(context).Id, IdempotencyKey = idempotencyKey,
-            }, token), ct);
+            token => StockLedger.ApplyAsync(db, write().By(CurrentUser.From(context)) with { IdempotencyKey = idempotencyKey }, token), ct);
     }
 }

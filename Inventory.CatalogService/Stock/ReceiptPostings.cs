@@ -17,7 +17,7 @@ public sealed class ReceiptPostings(CatalogDbContext db, IHttpContextAccessor ht
         var errors = StockRules.Validate(request);
         if (errors.Count > 0)
             return Problems.Invalid(errors);
-        var write = LedgerWrite.PurchaseReceipt(request) with { UserId = CurrentUser.From(http.HttpContext!).Id };
+        var write = LedgerWrite.PurchaseReceipt(request).By(CurrentUser.From(http.HttpContext!));
         var receivedAt = clock.DatabaseNow();
 
         return await db.InTransactionAsync<Results<Created<MovementResult>, Ok<MovementResult>, ProblemHttpResult>>(async tx =>

@@ -4,10 +4,11 @@ public sealed record StockLevelDto(Guid ItemId, string Sku, Guid LocationId, str
 
 public sealed record MovementDto(
     Guid Id, long Seq, Guid ItemId, Guid LocationId, decimal Quantity, decimal BalanceAfter, string Type, string? ReasonCode,
-    string? Reference, string? Note, string UserId, DateTimeOffset OccurredAt, Guid? OperationId, Guid? CountSessionId, Guid? ReceiptLineId)
+    string? Reference, string? Note, string UserId, DateTimeOffset OccurredAt, Guid? OperationId, Guid? CountSessionId, Guid? ReceiptLineId,
+    string? Channel = null, DateTimeOffset? ActedAt = null)
 {
     public static MovementDto From(Movement m) => new(m.Id, m.Seq, m.ItemId, m.LocationId, m.Quantity, m.BalanceAfter, m.Type,
-        m.ReasonCode, m.Reference, m.Note, m.UserId, m.OccurredAt, m.OperationId, m.CountSessionId, m.ReceiptLineId);
+        m.ReasonCode, m.Reference, m.Note, m.UserId, m.OccurredAt, m.OperationId, m.CountSessionId, m.ReceiptLineId, m.Channel, m.ActedAt);
 }
 
 /// <summary>A receipt (by a user) or an issue: one item, one location, a positive quantity.</summary>
@@ -19,7 +20,9 @@ public sealed record AdjustmentRequest(Guid? ItemId, Guid? LocationId, decimal? 
 public sealed record TransferRequest(Guid? ItemId, Guid? FromLocationId, Guid? ToLocationId, decimal? Quantity, string? Reference, string? Note);
 
 /// <summary>What procurement's outbox posts for each received purchase-order line.</summary>
-public sealed record ReceiptRequest(Guid? ReceiptLineId, Guid? ItemId, Guid? LocationId, decimal? Quantity, string? Reference);
+/// <summary>A purchase-order line received in procurement; <c>ReceivedAt</c> is when the person received it (the posting may come later).</summary>
+public sealed record ReceiptRequest(Guid? ReceiptLineId, Guid? ItemId, Guid? LocationId, decimal? Quantity, string? Reference,
+    DateTimeOffset? ReceivedAt = null);
 
 /// <summary>The movements one request wrote (one, or the two legs of a transfer).</summary>
 public sealed record MovementResult(Guid OperationId, IReadOnlyList<MovementDto> Movements);

@@ -115,14 +115,15 @@ public static class StockLedger
         var id = Guid.CreateVersion7();
         var appended = (await db.Database.SqlQuery<SeqRow>($"""
             INSERT INTO movements (id, item_id, location_id, quantity, balance_after, type, reason_code, reference, note, user_id,
-                                   occurred_at, idempotency_key, operation_id, count_session_id, receipt_line_id)
+                                   channel, acted_at, occurred_at, idempotency_key, operation_id, count_session_id, receipt_line_id)
             VALUES ({id}, {write.ItemId}, {leg.LocationId}, {leg.Quantity}, {balance}, {leg.Type}, {write.ReasonCode}, {write.Reference},
-                    {write.Note}, {write.UserId}, {at}, {write.IdempotencyKey}, {write.OperationId}, {write.CountSessionId},
-                    {write.ReceiptLineId})
+                    {write.Note}, {write.UserId}, {write.Channel}, {write.ActedAt}, {at}, {write.IdempotencyKey}, {write.OperationId},
+                    {write.CountSessionId}, {write.ReceiptLineId})
             RETURNING seq
             """).ToListAsync(ct)).Single();
         return new MovementDto(id, appended.Seq, write.ItemId, leg.LocationId, leg.Quantity, balance, leg.Type, write.ReasonCode,
-            write.Reference, write.Note, write.UserId, at, write.OperationId, write.CountSessionId, write.ReceiptLineId);
+            write.Reference, write.Note, write.UserId, at, write.OperationId, write.CountSessionId, write.ReceiptLineId, write.Channel,
+            write.ActedAt);
     }
 
     private sealed record ItemRow(string Sku, string Unit, DateTimeOffset LockedAt);

@@ -3,8 +3,12 @@ using Inventory.ServiceDefaults;
 
 namespace Inventory.ProcurementService.Catalog;
 
-/// <summary>A receipt movement for the catalog; <c>ReceiptLineId</c> lets the catalog apply it once however often it is sent.</summary>
-public sealed record CatalogReceipt(Guid ReceiptLineId, Guid ItemId, Guid LocationId, decimal Quantity, string Reference);
+/// <summary>
+/// A receipt movement for the catalog; <c>ReceiptLineId</c> lets the catalog apply it once however often it is sent.
+/// The person who received it (<c>ReceivedBy</c>, a user id) goes in the service token, not the body: see <see cref="ServiceTokenHandler"/>.
+/// </summary>
+public sealed record CatalogReceipt(Guid ReceiptLineId, Guid ItemId, Guid LocationId, decimal Quantity, string Reference,
+    [property: System.Text.Json.Serialization.JsonIgnore] string ReceivedBy, DateTimeOffset ReceivedAt);
 
 /// <summary>
 /// Posts receipt movements for the outbox dispatcher. Its HttpClient has a timeout but no retries of its own:
@@ -18,7 +22,8 @@ public sealed class CatalogReceiptsClient(HttpClient http)
     /// </summary>
     public async Task<ReceiptPostResult> PostReceiptAsync(CatalogReceipt receipt, CancellationToken ct)
     {
-        using var response = await CatalogUnavailableException.SendAsync(() => http.PostAsJsonAsync("api/receipts", receipt, ct));
+        using var response = await CatalogUnavailableException.SendAsync(() => http.SendAsync(ServiceTokenHandler.ForPerson(
+            new HttpRequestMessage(HttpMethod.Post, "api/receipts") { Content = JsonContent.Create(receipt) }, receipt.ReceivedBy), ct));
         if (response.IsSuccessStatusCode)
             return new(ReceiptPostStatus.Posted, null);
         var body = await response.Content.ReadAsStringAsync(ct);

@@ -4,13 +4,31 @@ using Inventory.ServiceDefaults.Security;
 
 namespace Inventory.ProcurementService.Catalog;
 
-/// <summary>Signs every call to <paramref name="audience"/> as procurement's own service identity.</summary>
+/// <summary>
+/// Signs every call to <paramref name="audience"/> as procurement's own service identity; a call made for a person
+/// (<see cref="ForPerson"/>) names them too, so the catalog records them as the user and procurement as the channel.
+/// </summary>
 public sealed class ServiceTokenHandler(string audience, TokenMinter minter) : DelegatingHandler
 {
+    private static readonly HttpRequestOptionsKey<string> Person = new(TokenClaims.OnBehalfOf);
+
+    /// <summary>
+    /// Marks <paramref name="request"/> as made for the person with user id <paramref name="userId"/>; a service's own
+    /// subject is no person, and the call then goes as procurement alone.
+    /// </summary>
+    public static HttpRequestMessage ForPerson(HttpRequestMessage request, string userId)
+    {
+        if (!userId.StartsWith(TokenClaims.ServiceSubjectPrefix, StringComparison.OrdinalIgnoreCase))
+            request.Options.Set(Person, userId);
+        return request;
+    }
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
-            minter.Mint(audience, [new Claim(TokenClaims.Subject, $"service:{minter.Issuer}")]));
+        List<Claim> claims = [new(TokenClaims.Subject, $"service:{minter.Issuer}")];
+        if (request.Options.TryGetValue(Person, out var userId))
+            claims.Add(new(TokenClaims.OnBehalfOf, userId));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", minter.Mint(audience, claims));
         return base.SendAsync(request, cancellationToken);
     }
 }

@@ -19,7 +19,8 @@ public sealed class ReceiptDispatcher(
     IOptions<ReceivingOptions> options, TimeProvider clock, ILogger<ReceiptDispatcher> logger) : BackgroundService
 {
     // Columns map by the snake_case naming convention (item_id → ItemId).
-    private sealed record ClaimedLine(Guid Id, Guid ItemId, Guid LocationId, decimal Quantity, string Reference, int Attempts);
+    private sealed record ClaimedLine(Guid Id, Guid ItemId, Guid LocationId, decimal Quantity, string Reference, int Attempts,
+        string ReceivedBy, DateTimeOffset ReceivedAt);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -66,7 +67,9 @@ public sealed class ReceiptDispatcher(
                 ORDER BY next_attempt_at
                 LIMIT {settings.BatchSize}
                 FOR UPDATE SKIP LOCKED)
-            RETURNING id, item_id, location_id, quantity, reference, attempts
+            RETURNING id, item_id, location_id, quantity, reference, attempts,
+                      (SELECT r.received_by FROM receipts r WHERE r.id = receipt_lines.receipt_id) AS received_by,
+                      (SELECT r.received_at FROM receipts r WHERE r.id = receipt_lines.receipt_id) AS received_at
             """).ToListAsync(ct);
 
         foreach (var line in claimed)
@@ -80,7 +83,8 @@ public sealed class ReceiptDispatcher(
         var unreachable = false;
         try
         {
-            result = await catalog.PostReceiptAsync(new CatalogReceipt(line.Id, line.ItemId, line.LocationId, line.Quantity, line.Reference), ct);
+            result = await catalog.PostReceiptAsync(new CatalogReceipt(line.Id, line.ItemId, line.LocationId, line.Quantity, line.Reference,
+                line.ReceivedBy, line.ReceivedAt), ct);
         }
         catch (CatalogUnavailableException ex)
         {

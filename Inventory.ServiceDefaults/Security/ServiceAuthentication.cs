@@ -55,7 +55,7 @@ public static class ServiceAuthentication
                     if (refusal is not null)
                         context.Fail(refusal);
                     else if (service is not null)
-                        context.Principal = ServiceIdentity(service);
+                        context.Principal = ServiceIdentity(service, context.Principal!.FindFirst(TokenClaims.OnBehalfOf)?.Value);
                     return Task.CompletedTask;
                 },
             };
@@ -75,10 +75,14 @@ public static class ServiceAuthentication
 
     /// <summary>
     /// A token signed with a service's key is that service and nothing more: whatever roles or user claims it
-    /// carries are dropped, so a compromised peer service cannot act as a user.
+    /// carries are dropped, so a compromised peer service cannot act as a user. Only the person it writes for
+    /// (<see cref="TokenClaims.OnBehalfOf"/>) is kept, to be recorded — never to authorise.
     /// </summary>
-    private static ClaimsPrincipal ServiceIdentity(string service) => new(new ClaimsIdentity(
-        [new Claim(TokenClaims.Subject, TokenClaims.ServiceSubject(service)), new Claim(TokenClaims.Service, service)],
+    private static ClaimsPrincipal ServiceIdentity(string service, string? onBehalfOf) => new(new ClaimsIdentity(
+        [
+            new Claim(TokenClaims.Subject, TokenClaims.ServiceSubject(service)), new Claim(TokenClaims.Service, service),
+            .. onBehalfOf is null ? Array.Empty<Claim>() : [new Claim(TokenClaims.OnBehalfOf, onBehalfOf)],
+        ],
         JwtBearerDefaults.AuthenticationScheme, TokenClaims.Subject, TokenClaims.Role));
 
     private const string JwtIssuerClaim = "iss";

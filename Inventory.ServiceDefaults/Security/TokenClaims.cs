@@ -10,6 +10,13 @@ public static class TokenClaims
     /// <summary>Set only on service identities: the calling service's resource name.</summary>
     public const string Service = "service";
 
+    /// <summary>
+    /// Set only on a service's token when it writes for a person (procurement posting a receipt someone received): that
+    /// person's user id. It is recorded as the user of the movement, the service as its channel; it grants nothing —
+    /// the call is authorised as the service.
+    /// </summary>
+    public const string OnBehalfOf = "on_behalf_of";
+
     /// <summary>Subjects of service identities start so; no user's subject may (user ids are Web's GUIDs).</summary>
     public const string ServiceSubjectPrefix = "service:";
 

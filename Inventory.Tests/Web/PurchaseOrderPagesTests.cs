@@ -159,6 +159,33 @@ public sealed class PurchaseOrderPagesTests(WebAppFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task The_item_page_names_the_person_who_received_a_purchase_order_and_that_it_came_through_purchase_orders()
+    {
+        var item = await _ui.ItemAsync(ProcurementUi.Unique("SKU"));
+        var warehouse = await _ui.WarehouseAsync(ProcurementUi.Unique("WH"));
+        var supplier = await _ui.SupplierAsync(ProcurementUi.Unique("Vendor"));
+        var order = await _ui.SubmittedOrderAsync(supplier.Id, item.Id, quantity: 10, unitPrice: 2);
+        var email = SignIn.NewEmail("receiver");
+        using var clerk = await SignIn.AsAsync(fixture.Address, email, Roles.Clerk);
+        var receiveUrl = $"/purchase-orders/{order.Id}/receive";
+        var form = await Html.ReadAsync(await clerk.GetAsync(receiveUrl));
+        (await clerk.SubmitFormAsync(receiveUrl, receiveUrl, new Dictionary<string, string>
+        {
+            ["Input.LocationId"] = warehouse.Id.ToString(),
+            ["Input.Lines[0].LineId"] = Html.InputValue(form, "Input.Lines[0].LineId")!,
+            ["Input.Lines[0].Quantity"] = "3",
+        })).EnsureSuccessStatusCode();
+        await _ui.WaitForPostingStateAsync(order.Id, "Posted");
+
+        var page = Html.Decode(await Html.ReadAsync(await clerk.GetAsync($"/inventory/{item.Id}")));
+
+        var by = System.Text.RegularExpressions.Regex.Match(page, "<td data-field=\"by\">(.*?)</td>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains(email, by);
+        Assert.Contains("via purchase orders · received ", by);
+        Assert.DoesNotContain("service:procurement", page);
+    }
+
+    [Fact]
     public async Task Receiving_more_than_the_order_allows_shows_the_refusal_at_the_line_and_records_nothing()
     {
         var item = await _ui.ItemAsync(ProcurementUi.Unique("SKU"));

@@ -61,8 +61,13 @@ public sealed class ReceiptPostingTests(ServicesFixture fixture) : IAsyncLifetim
         Assert.Equal((4m, 1), await _data.StockAsync(itemId));
         var movement = (await _data.CatalogManager.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/items/{itemId}"))
             .GetProperty("recentMovements")[0];
+        var receipt = (await _data.Manager.GetFromJsonAsync<List<ReceiptDto>>($"/api/purchase-orders/{order.Id}/receipts"))!.Single();
         Assert.Equal(order.Number, movement.GetProperty("reference").GetString());
-        Assert.Equal("service:procurement", movement.GetProperty("userId").GetString());
+        // The person who received the goods is the movement's user; procurement is only the channel it came through.
+        Assert.False(receipt.ReceivedBy.StartsWith("service:", StringComparison.Ordinal));
+        Assert.Equal(receipt.ReceivedBy, movement.GetProperty("userId").GetString());
+        Assert.Equal("service:procurement", movement.GetProperty("channel").GetString());
+        Assert.Equal(receipt.ReceivedAt, movement.GetProperty("actedAt").GetDateTimeOffset());
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Inventory.ServiceDefaults;
+using Inventory.ServiceDefaults.Security;
 
 namespace Inventory.Web.Pages.Shared;
 
@@ -13,6 +15,14 @@ public static class Format
 
     public static string Time(DateTimeOffset? value) =>
         value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "—";
+
+    /// <summary>How a movement reached the ledger, in words: "via purchase orders" for procurement's postings; empty when booked here.</summary>
+    public static string Channel(string? channel) => channel switch
+    {
+        null or "" => "",
+        TokenClaims.ServiceSubjectPrefix + ResourceNames.Procurement => "via purchase orders",
+        _ => $"via {channel.Replace(TokenClaims.ServiceSubjectPrefix, "", StringComparison.Ordinal)}",
+    };
 
     /// <summary>A decimal as a form field value (invariant, no grouping), so it binds back to the same number.</summary>
     public static string? Input(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture);

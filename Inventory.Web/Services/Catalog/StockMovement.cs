@@ -1,5 +1,9 @@
 namespace Inventory.Web.Services.Catalog;
 
-/// <summary>A row of the stock ledger.</summary>
+/// <summary>
+/// A row of the stock ledger. <c>UserId</c> is the person who did it; <c>Channel</c> the service that booked it for them
+/// (<c>service:procurement</c>), null when they booked it here; <c>ActedAt</c> when they did it, if the booking came later.
+/// </summary>
 public sealed record StockMovement(Guid Id, long Seq, Guid ItemId, Guid LocationId, decimal Quantity, decimal BalanceAfter, string Type,
-    string? ReasonCode, string? Reference, string? Note, string UserId, DateTimeOffset OccurredAt);
+    string? ReasonCode, string? Reference, string? Note, string UserId, DateTimeOffset OccurredAt, string? Channel = null,
+    DateTimeOffset? ActedAt = null);
