@@ -17,6 +17,7 @@ public static class CatalogApis
         app.MapDashboardApi();
         app.MapCountsApi();
         app.MapItemsCsvApi();
+        app.MapMovementsCsvApi();
         return app;
     }
 }

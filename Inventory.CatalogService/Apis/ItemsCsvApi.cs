@@ -106,5 +106,5 @@ public static class ItemsCsvApi
     /// <summary>Every text cell of every export goes through here, so none can carry a formula (see <see cref="CsvCells"/>).</summary>
     private static string Text(string? value) => CsvCells.Neutralise(value);
 
-    private static string Number(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+    private static string Number(decimal value) => CsvCells.Number(value);
 }

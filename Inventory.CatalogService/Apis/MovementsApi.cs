@@ -11,13 +11,11 @@ namespace Inventory.CatalogService.Apis;
 
 public static class MovementsApi
 {
-    private const string Ordering = "occurredAt:desc";
-
     public static IEndpointRouteBuilder MapMovementsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/movements").WithTags("Movements");
         api.MapGet("/", ListMovements).WithName("ListMovements")
-            .WithSummary("The stock ledger, newest first: by item, location, type and date range, a page at a time")
+            .WithSummary("The stock ledger, newest first: by item, location (with those under it), type, user, reference and time range, a page at a time")
             .RequireAuthorization(Policies.Read);
         api.MapGet("/feed", ReadFeed).WithName("ReadMovementFeed")
             .WithSummary("The whole ledger for incremental readers, oldest first: each committed movement exactly once, a page at a time")
@@ -73,43 +71,17 @@ public static class MovementsApi
         return TypedResults.Ok(await LedgerFeed.ReadAsync(db, position, size, ct));
     }
 
-    public static async Task<Results<Ok<Page<MovementDto>>, ValidationProblem>> ListMovements(
-        CatalogDbContext db, string? itemId = null, string? locationId = null, string? type = null, string? from = null, string? to = null,
-        string? operationId = null, string? pageSize = null, string? after = null, CancellationToken ct = default)
+    public static async Task<Results<Ok<Page<LedgerRowDto>>, ValidationProblem>> ListMovements(
+        CatalogDbContext db, string? itemId = null, string? locationId = null, string? type = null, string? userId = null, string? reference = null,
+        string? from = null, string? to = null, string? operationId = null, string? pageSize = null, string? after = null, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
-        var size = Paging.ReadPage(errors, pageSize, after, Ordering, 2, out var key);
-        var item = QueryValues.Guid(errors, "itemId", itemId);
-        var location = QueryValues.Guid(errors, "locationId", locationId);
-        var operation = QueryValues.Guid(errors, "operationId", operationId);
-        var movementType = string.IsNullOrWhiteSpace(type) ? null : QueryValues.OneOf(errors, "type", type, "", MovementTypes.All);
-        var fromTime = QueryValues.Time(errors, "from", from);
-        var toTime = QueryValues.Time(errors, "to", to);
-        if (fromTime > toTime)
-            errors["to"] = ["Must not be before 'from'."];
-        var (afterAt, afterSeq) = (default(DateTimeOffset), 0L);
-        if (key is not null && !(Cursors.TryTime(key[0], out afterAt) && long.TryParse(key[1], CultureInfo.InvariantCulture, out afterSeq)))
-            errors["after"] = [Paging.InvalidCursor];
+        var size = Paging.ReadPage(errors, pageSize, after, MovementListQuery.Ordering, 2, out var key);
+        var list = MovementListQuery.Read(errors, itemId, locationId, type, userId, reference, operationId, from, to);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
-
-        var query = db.Movements.AsNoTracking();
-        if (item is not null)
-            query = query.Where(m => m.ItemId == item);
-        if (location is not null)
-            query = query.Where(m => m.LocationId == location);
-        if (operation is not null)
-            query = query.Where(m => m.OperationId == operation);
-        if (movementType is not null)
-            query = query.Where(m => m.Type == movementType);
-        if (fromTime is not null)
-            query = query.Where(m => m.OccurredAt >= fromTime);
-        if (toTime is not null)
-            query = query.Where(m => m.OccurredAt < toTime);
-        if (key is not null)
-            query = query.Where(m => EF.Functions.LessThan(ValueTuple.Create(m.OccurredAt, m.Seq), ValueTuple.Create(afterAt, afterSeq)));
-        var rows = await query.OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Seq).Take(size + 1).ToListAsync(ct);
-        return TypedResults.Ok(Paging.ToPage(rows, size, MovementDto.From, Ordering,
-            m => [Cursors.Time(m.OccurredAt), m.Seq.ToString(CultureInfo.InvariantCulture)]));
+        return await list.PageAsync(db, size, key, ct) is { } page
+            ? TypedResults.Ok(page)
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["after"] = [Paging.InvalidCursor] });
     }
 }

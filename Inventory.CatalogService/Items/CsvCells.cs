@@ -16,6 +16,9 @@ public static class CsvCells
 {
     public const char Quote = '\'';
 
+    /// <summary>A number as every export writes it: invariant, without trailing zeros (12.5, not 12.5000).</summary>
+    public static string Number(decimal value) => (value / 1.0000000000000000000000000000m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Neutralise(string? text) =>
         string.IsNullOrEmpty(text) ? "" : NeedsQuote(text) ? Quote + text : text;
 

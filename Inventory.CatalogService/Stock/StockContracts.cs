@@ -2,13 +2,28 @@ namespace Inventory.CatalogService.Stock;
 
 public sealed record StockLevelDto(Guid ItemId, string Sku, Guid LocationId, string LocationCode, string LocationPath, decimal OnHand, DateTimeOffset UpdatedAt);
 
-public sealed record MovementDto(
+public record MovementDto(
     Guid Id, long Seq, Guid ItemId, Guid LocationId, decimal Quantity, decimal BalanceAfter, string Type, string? ReasonCode,
     string? Reference, string? Note, string UserId, DateTimeOffset OccurredAt, Guid? OperationId, Guid? CountSessionId, Guid? ReceiptLineId,
     string? Channel = null, DateTimeOffset? ActedAt = null)
 {
     public static MovementDto From(Movement m) => new(m.Id, m.Seq, m.ItemId, m.LocationId, m.Quantity, m.BalanceAfter, m.Type,
         m.ReasonCode, m.Reference, m.Note, m.UserId, m.OccurredAt, m.OperationId, m.CountSessionId, m.ReceiptLineId, m.Channel, m.ActedAt);
+}
+
+/// <summary>A movement as the ledger list shows it: with the item's SKU, name and unit and the location's code and path.</summary>
+public sealed record LedgerRowDto : MovementDto
+{
+    public LedgerRowDto(MovementDto movement, string sku, string itemName, string unit, string locationCode, string locationPath) : base(movement)
+    {
+        (Sku, ItemName, Unit, LocationCode, LocationPath) = (sku, itemName, unit, locationCode, locationPath);
+    }
+
+    public string Sku { get; }
+    public string ItemName { get; }
+    public string Unit { get; }
+    public string LocationCode { get; }
+    public string LocationPath { get; }
 }
 
 /// <summary>A receipt (by a user) or an issue: one item, one location, a positive quantity.</summary>
