@@ -36,7 +36,7 @@ public sealed class CatalogStockPagesTests(WebAppFixture fixture) : IDisposable
         Assert.Equal("7 each", CatalogUi.Text(page, "on-hand"));
         Assert.Equal("7", CatalogUi.StockAt(page, warehouse.Code));
         var latest = CatalogUi.MovementRows(page)[0];
-        Assert.Equal(("issue", "-3", "7"), (Html.Cell(latest, "type"), Html.Cell(latest, "quantity"), Html.Cell(latest, "balanceAfter")));
+        Assert.Equal(("Issue", "-3", "7"), (Html.Cell(latest, "type"), Html.Cell(latest, "quantity"), Html.Cell(latest, "balanceAfter")));
         Assert.Contains("JOB-17", latest);
         Assert.False(Html.HasId(form, "receive-form")); // receipts and adjustments need Manager
         Assert.False(Html.HasId(form, "adjust-form"));

@@ -28,12 +28,24 @@ public sealed class CatalogClient(HttpClient http) : ServiceClient(http, "catalo
     public Task<ApiResult<ItemSummary>> SetItemArchivedAsync(Guid id, bool archived, string idempotencyKey, CancellationToken ct) =>
         SetArchivedAsync<ItemSummary>("api/items", id, archived, idempotencyKey, ct);
 
-    /// <summary>The CSV of all items or of the non-zero stock levels; the caller streams the body on and disposes the response.</summary>
-    /// <summary>Every stock level (no <paramref name="items"/>), or the items the list's filters select (its sort and page aside).</summary>
-    public async Task<ApiResult<HttpResponseMessage>> ExportAsync(ItemQuery? items, CancellationToken ct)
+    /// <summary>
+    /// The CSV of every stock level (no <paramref name="items"/>), or of the items the list's filters select (its sort and
+    /// page aside); the caller streams the body on and disposes the response.
+    /// </summary>
+    public Task<ApiResult<HttpResponseMessage>> ExportAsync(ItemQuery? items, CancellationToken ct) =>
+        DownloadAsync(items is null ? "api/stock/export" : Query("api/items/export", ("archived", items.Archived), ("search", items.Search),
+            ("categoryId", items.CategoryId?.ToString()), ("locationId", items.LocationId?.ToString()), ("lowStock", items.LowStock ? "true" : null)), ct);
+
+    /// <summary>One page of the ledger as the movements page filters it, newest first.</summary>
+    public Task<ApiResult<Page<LedgerRow>>> FindMovementsAsync(MovementQuery query, string? after, int pageSize, CancellationToken ct) =>
+        GetAsync<Page<LedgerRow>>(Query("api/movements", [.. query.Values(), ("pageSize", Text(pageSize)), ("after", after)]), ct);
+
+    /// <summary>The CSV of every movement the filters select; the caller streams the body on and disposes the response.</summary>
+    public Task<ApiResult<HttpResponseMessage>> ExportMovementsAsync(MovementQuery query, CancellationToken ct) =>
+        DownloadAsync(Query("api/movements/export", query.Values()), ct);
+
+    private async Task<ApiResult<HttpResponseMessage>> DownloadAsync(string path, CancellationToken ct)
     {
-        var path = items is null ? "api/stock/export" : Query("api/items/export", ("archived", items.Archived), ("search", items.Search),
-            ("categoryId", items.CategoryId?.ToString()), ("locationId", items.LocationId?.ToString()), ("lowStock", items.LowStock ? "true" : null));
         HttpResponseMessage? response = null;
         var checkedResult = await ApiCalls.SendAsync(Service, async () =>
         {

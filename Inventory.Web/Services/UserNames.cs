@@ -21,5 +21,13 @@ public sealed class UserNames(WebDbContext db)
             _known[user.Id.ToString()] = user.Email;
     }
 
+    /// <summary>The user id of the person with <paramref name="email"/> (regardless of case), or null when there is none.</summary>
+    public async Task<string?> IdOfAsync(string email, CancellationToken ct)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        var id = await db.Users.AsNoTracking().Where(u => u.Email.ToLower() == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        return id?.ToString();
+    }
+
     public string Of(string? userId) => userId is null ? "" : _known.GetValueOrDefault(userId, userId);
 }

@@ -16,6 +16,18 @@ public static class Format
     public static string Time(DateTimeOffset? value) =>
         value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "—";
 
+    /// <summary>A movement type in words ("Transfer in", not <c>transfer_in</c>).</summary>
+    public static string MovementType(string type) => type switch
+    {
+        "receipt" => "Receipt",
+        "issue" => "Issue",
+        "adjustment" => "Adjustment",
+        "transfer_out" => "Transfer out",
+        "transfer_in" => "Transfer in",
+        "count" => "Count",
+        _ => type,
+    };
+
     /// <summary>How a movement reached the ledger, in words: "via purchase orders" for procurement's postings; empty when booked here.</summary>
     public static string Channel(string? channel) => channel switch
     {
