@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Inventory.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http;
 using Sentry;
@@ -18,11 +19,16 @@ public sealed class ErrorReportPrivacy(IHttpContextAccessor http) : ISentryEvent
         "X-Original-For",
     };
 
-    /// <summary>Sets the user of an event raised during a request (Sentry runs this for events of a request's scope).</summary>
+    /// <summary>
+    /// Sets the user of an event raised during a request (Sentry runs this for events of a request's scope), and the
+    /// request's trace id, which leads to its log lines (their TraceId) and its trace.
+    /// </summary>
     public SentryEvent Process(SentryEvent report)
     {
         var userId = http.HttpContext?.User.FindFirst(TokenClaims.Subject)?.Value;
         report.User = new SentryUser { Id = userId ?? report.User.Id };
+        if (Activity.Current is { } activity)
+            report.SetTag("TraceId", activity.TraceId.ToString());
         return report;
     }
 
