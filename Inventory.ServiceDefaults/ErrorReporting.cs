@@ -33,9 +33,10 @@ public static class ErrorReporting
             options.Dsn = dsn;
             options.SendDefaultPii = false;
             options.MaxRequestBodySize = RequestSize.None;
-            // Log lines as breadcrumbs could carry what a log line may name (an e-mail on a refused sign-in); the
-            // event's trace id leads to them in the logs instead.
+            // No breadcrumbs: log lines may name a person (an e-mail on a refused sign-in) and outgoing calls' URLs
+            // their searches. The report's TraceId tag leads to the request's log lines instead.
             options.MinimumBreadcrumbLevel = LogLevel.None;
+            options.SetBeforeBreadcrumb(_ => null);
             options.MinimumEventLevel = LogLevel.Error;
             options.SetBeforeSend((report, _) => ErrorReportPrivacy.Scrub(report));
         });
