@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Inventory.ServiceDefaults;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,14 +13,13 @@ public sealed class ExtraOtlpExporterTests
     public async Task Traces_and_logs_go_to_the_configured_endpoint_with_its_headers()
     {
         await using var collector = await LoopbackIngest.StartAsync();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "Inventory.Tests" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var builder = ServiceDefaultsHost.CreateBuilder(new()
         {
             [ExtraOtlpExporter.EndpointSetting] = collector.Address.ToString(),
             [ExtraOtlpExporter.ProtocolSetting] = "http/protobuf",
             [ExtraOtlpExporter.HeadersSetting] = "api-key=test-apm-key",
         });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults(TimeBudgets.Catalog);
         await using (var app = builder.Build())
         {
@@ -43,9 +40,11 @@ public sealed class ExtraOtlpExporterTests
     [Fact]
     public void An_unknown_protocol_is_refused_at_start_naming_the_setting()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "Inventory.Tests" });
-        builder.Configuration[ExtraOtlpExporter.EndpointSetting] = "http://127.0.0.1:4318";
-        builder.Configuration[ExtraOtlpExporter.ProtocolSetting] = "http/json";
+        var builder = ServiceDefaultsHost.CreateBuilder(new()
+        {
+            [ExtraOtlpExporter.EndpointSetting] = "http://127.0.0.1:4318",
+            [ExtraOtlpExporter.ProtocolSetting] = "http/json",
+        });
 
         var refused = Assert.Throws<InvalidOperationException>(() => builder.AddServiceDefaults(TimeBudgets.Catalog));
         Assert.Contains(ExtraOtlpExporter.ProtocolSetting, refused.Message);

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Inventory.ServiceDefaults;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +9,7 @@ namespace Inventory.Tests.Service.Operations;
 /// <summary>The log files of <see cref="LogFiles"/>, written through a host built by the real <c>AddServiceDefaults</c>.</summary>
 public sealed class LogFilesTests : IDisposable
 {
-    private const string Service = "Inventory.Tests";
+    private const string Service = ServiceDefaultsHost.Service;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "inventory-logs-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
@@ -74,9 +72,7 @@ public sealed class LogFilesTests : IDisposable
     /// <summary>Builds a host as a service does, logs through its ILogger, and disposes it (which flushes and closes the files).</summary>
     private static void WriteThroughHost(Dictionary<string, string?> settings, Action<ILogger> write)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = Service });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Configuration["OTEL_SDK_DISABLED"] = "true";
+        var builder = ServiceDefaultsHost.CreateBuilder(new(settings) { ["OTEL_SDK_DISABLED"] = "true" });
         builder.AddServiceDefaults(TimeBudgets.Catalog);
         using var app = builder.Build();
         write(app.Services.GetRequiredService<ILogger<LogFilesTests>>());
