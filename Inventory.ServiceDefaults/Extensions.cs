@@ -17,6 +17,7 @@ public static class Extensions
     {
         builder.ConfigureLogging();
         builder.ConfigureOpenTelemetry();
+        builder.AddErrorReporting();
         builder.AddDefaultHealthChecks();
         builder.AddRequestLogging();
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -36,5 +36,6 @@ public static class TelemetryExtensions
         // The AppHost sets the OTLP endpoint; without it (plain `dotnet run`, tests) nothing is exported.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        builder.AddExtraOtlpExporter();
     }
 }
