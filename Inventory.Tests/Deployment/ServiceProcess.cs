@@ -5,9 +5,9 @@ using Inventory.ServiceDefaults;
 namespace Inventory.Tests.Deployment;
 
 /// <summary>
-/// One published service run as its systemd unit runs it: <c>dotnet &lt;Assembly&gt;.dll</c> in its publish folder
-/// (the unit's WorkingDirectory, which is the content root) with only the environment file's variables and the
-/// few a systemd service gets anyway — none of the test runner's own.
+/// One published service run as its systemd unit runs it: the unit's command in its working directory (the content
+/// root) with only the environment file's variables and the few a systemd service gets anyway — none of the test
+/// runner's own.
 /// </summary>
 public sealed class ServiceProcess : IDisposable
 {
@@ -27,16 +27,17 @@ public sealed class ServiceProcess : IDisposable
 
     public string Output => string.Join('\n', _output);
 
-    public static ServiceProcess Start(string name, string directory, IReadOnlyDictionary<string, string> environment)
+    /// <param name="command">The unit's ExecStart: the program and its arguments.</param>
+    public static ServiceProcess Start(string name, string[] command, string directory, IReadOnlyDictionary<string, string> environment)
     {
-        var project = PublishedServices.All.Single(s => s.Name == name).Project;
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = directory,
-            ArgumentList = { Path.Combine(directory, project + ".dll") },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var argument in command[1..])
+            start.ArgumentList.Add(argument);
         start.Environment.Clear();
         foreach (var variable in Inherited)
         {

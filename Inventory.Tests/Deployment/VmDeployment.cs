@@ -57,11 +57,13 @@ public sealed partial class VmDeployment : IAsyncLifetime, IWebApp
         var moved = MovedPlaces();
         foreach (var (name, _) in PublishedServices.All)
         {
-            var path = WriteFilledIn(name, filled, moved);
-            var settings = EnvironmentFile.Read(path);
+            var unit = SystemdUnit.Read(Path.Combine(Repository.Root(), "deploy", "vm", $"inventory-{name}.service"));
+            var settings = EnvironmentFile.Read(WriteFilledIn(unit.EnvironmentFile, filled, moved));
             foreach (var (key, value) in TestOnlySettings(name))
                 settings[key] = value;
-            _services[name] = ServiceProcess.Start(name, output[name], settings);
+            // The unit's paths under /opt/inventory/<service> are the publish output; /usr/bin/dotnet is whichever dotnet runs the tests.
+            string OnThisMachine(string part) => part == "/usr/bin/dotnet" ? "dotnet" : part.Replace($"/opt/inventory/{name}", output[name], StringComparison.Ordinal);
+            _services[name] = ServiceProcess.Start(name, [.. unit.ExecStart.Select(OnThisMachine)], OnThisMachine(unit.WorkingDirectory), settings);
         }
         await Task.WhenAll(_services.Values.Select(s => s.WaitUntilHealthyAsync(Urls[s.Name], HealthyTimeout)));
         await WarmUpAsync();
@@ -171,9 +173,14 @@ public sealed partial class VmDeployment : IAsyncLifetime, IWebApp
         return moved;
     }
 
-    /// <summary>deploy/vm/&lt;service&gt;.env with every placeholder filled in, written where systemd would read it.</summary>
-    private string WriteFilledIn(string service, Dictionary<string, string> placeholders, Dictionary<string, string> moved)
+    /// <summary>
+    /// The example file behind a unit's <c>EnvironmentFile=/etc/inventory/&lt;service&gt;.env</c> (deploy/vm/&lt;service&gt;.env)
+    /// with every placeholder filled in, written where this run keeps /etc/inventory; its path.
+    /// </summary>
+    private string WriteFilledIn(string environmentFile, Dictionary<string, string> placeholders, Dictionary<string, string> moved)
     {
+        var service = Path.GetFileNameWithoutExtension(environmentFile);
+        Assert.Equal($"/etc/inventory/{service}.env", environmentFile);
         var text = File.ReadAllText(Path.Combine(Repository.Root(), "deploy", "vm", $"{service}.env"));
         foreach (var placeholder in PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct())
         {
