@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace Inventory.ServiceDefaults.Preflight;
@@ -33,6 +34,16 @@ public sealed class PreflightCommand(string service, IReadOnlyList<PreflightRule
         return Task.FromResult(findings.Count == 0 ? 0 : 1);
     }
 
-    public List<PreflightFinding> Evaluate(PreflightContext context) =>
-        [.. Rules.Select(rule => rule.Check(context) is { } problem ? new PreflightFinding(rule.Setting, problem) : null).OfType<PreflightFinding>()];
+    public List<PreflightFinding> Evaluate(PreflightContext context)
+    {
+        List<PreflightFinding> findings =
+            [.. Rules.Select(rule => rule.Check(context) is { } problem ? new PreflightFinding(rule.Setting, problem) : null).OfType<PreflightFinding>()];
+        // Any setting at all, checked by a rule or not, may still hold an example configuration's placeholder.
+        findings.AddRange(context.Configuration.AsEnumerable()
+            .Where(setting => setting.Value is not null && PreflightContext.ContainsPlaceholder(setting.Value))
+            .Where(setting => !findings.Any(f => string.Equals(f.Setting, setting.Key, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(setting => setting.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(setting => new PreflightFinding(setting.Key, SettingRules.Placeholder)));
+        return findings;
+    }
 }

@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace Inventory.ServiceDefaults.Preflight;
 
 /// <summary>What the rules look at: the configuration the service would start with, its environment, and whether to try connections.</summary>
-public sealed class PreflightContext(IConfiguration configuration, IHostEnvironment environment, bool connect)
+public sealed partial class PreflightContext(IConfiguration configuration, IHostEnvironment environment, bool connect)
 {
     public IConfiguration Configuration { get; } = configuration;
     public IHostEnvironment Environment { get; } = environment;
@@ -28,4 +29,10 @@ public sealed class PreflightContext(IConfiguration configuration, IHostEnvironm
 
     /// <summary>An example configuration's stand-in (<c>&lt;google-client-secret&gt;</c>) that was never replaced.</summary>
     public static bool IsPlaceholder(string value) => value.TrimStart().StartsWith('<') && value.TrimEnd().EndsWith('>');
+
+    /// <summary>A placeholder inside a value too (<c>Password=&lt;database-password&gt;</c>).</summary>
+    public static bool ContainsPlaceholder(string value) => PlaceholderPattern().IsMatch(value);
+
+    [GeneratedRegex("<[a-z0-9-]+>")]
+    private static partial Regex PlaceholderPattern();
 }
