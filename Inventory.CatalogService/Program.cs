@@ -2,9 +2,14 @@ using Inventory.CatalogService.Apis;
 using Inventory.CatalogService.Extensions;
 using Inventory.CatalogService.Seeding;
 using Inventory.ServiceDefaults;
+using Inventory.CatalogService.Preflight;
+using Inventory.ServiceDefaults.Preflight;
 
 if (args is [BulkSeedCommand.Name, ..])
     return await BulkSeedCommand.RunAsync(args[1..]);
+
+if (args is [PreflightCommand.Name, ..])
+    return await CatalogPreflight.Command.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceApi(TimeBudgets.Catalog);

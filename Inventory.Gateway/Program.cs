@@ -1,5 +1,10 @@
 using Inventory.Gateway;
 using Inventory.ServiceDefaults;
+using Inventory.Gateway.Preflight;
+using Inventory.ServiceDefaults.Preflight;
+
+if (args is [PreflightCommand.Name, ..])
+    return await GatewayPreflight.Command.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,3 +32,4 @@ app.MapDefaultEndpoints();
 app.MapGatewayProxy();
 
 app.Run();
+return 0;

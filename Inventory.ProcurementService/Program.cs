@@ -1,6 +1,11 @@
 using Inventory.ProcurementService.Apis;
 using Inventory.ProcurementService.Extensions;
 using Inventory.ServiceDefaults;
+using Inventory.ProcurementService.Preflight;
+using Inventory.ServiceDefaults.Preflight;
+
+if (args is [PreflightCommand.Name, ..])
+    return await ProcurementPreflight.Command.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceApi(TimeBudgets.Procurement);
@@ -11,3 +16,4 @@ app.UseServiceApi();
 app.MapProcurementApis();
 
 app.Run();
+return 0;

@@ -3,6 +3,11 @@ using Inventory.Web.Auth;
 using Inventory.Web.Extensions;
 using Inventory.Web.Forms;
 using Inventory.Web.Services;
+using Inventory.Web.Preflight;
+using Inventory.ServiceDefaults.Preflight;
+
+if (args is [PreflightCommand.Name, ..])
+    return await WebPreflight.Command.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,3 +36,4 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 
 app.Run();
+return 0;
