@@ -31,6 +31,21 @@ public sealed class PublishedBinariesTests(VmDeployment vm)
     }
 
     [Fact]
+    public void Every_service_writes_its_json_log_file_where_the_example_configuration_says()
+    {
+        foreach (var name in vm.Urls.Keys)
+        {
+            var files = Directory.GetFiles(vm.LogDirectory, "*.json").Where(f => !Path.GetFileName(f).Contains("-errors-", StringComparison.Ordinal)).ToList();
+            var own = files.Where(f => Path.GetFileName(f).Contains(name, StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.True(own.Count > 0, $"{name}: no general log file among {string.Join(", ", files.Select(Path.GetFileName))}");
+            using var reader = new StreamReader(new FileStream(own[0], FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            var first = reader.ReadLine();
+            Assert.False(string.IsNullOrEmpty(first), $"{name}: empty log file");
+            Assert.True(JsonDocument.Parse(first!).RootElement.TryGetProperty("Message", out _), first);
+        }
+    }
+
+    [Fact]
     public async Task A_person_signs_in_through_the_gateway_with_google_and_loads_the_inventory()
     {
         var email = SignIn.NewEmail("vm");
