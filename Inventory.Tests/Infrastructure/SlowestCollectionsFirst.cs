@@ -13,6 +13,7 @@ public sealed class SlowestCollectionsFirst : ITestCollectionOrderer
     private static readonly string[] Slowest =
     [
         AppHostCollection.Name, // two AppHost starts: the restart test's first run, then the shared one
+        ReplicatedAppCollection.Name, // one AppHost start with two of every project
         ServicesCollection.Name,
         PlatformCollection.Name,
         Service.Fuzz.FuzzCollection.Name, // walks both OpenAPI documents: ~30 s of probes
