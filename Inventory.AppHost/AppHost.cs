@@ -55,4 +55,5 @@ builder.AddProject<Projects.Inventory_Gateway>(ResourceNames.Gateway)
     // Over HTTP, which the gateway answers for probes even when it redirects everything else to HTTPS.
     .WithHttpHealthCheck(HealthEndpoints.HealthPath, endpointName: "http");
 
+builder.CheckReplicaSettingsNameProjects();
 builder.Build().Run();

@@ -24,4 +24,16 @@ internal static class ReplicaSettings
             throw new DistributedApplicationException($"{setting} must be a whole number from 1 to {Most}, not '{value}'.");
         return replicas == 1 ? project : project.WithReplicas(replicas);
     }
+
+    /// <summary>Stops the start when a <c>Replicas</c> setting names no project: a typo would otherwise leave one replica, silently.</summary>
+    public static void CheckReplicaSettingsNameProjects(this IDistributedApplicationBuilder builder)
+    {
+        var projects = builder.Resources.OfType<ProjectResource>().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var setting in builder.Configuration.GetSection(Section).GetChildren())
+        {
+            if (!projects.Contains(setting.Key))
+                throw new DistributedApplicationException(
+                    $"{Section}:{setting.Key} names no project; replicas can be set for {string.Join(", ", projects.Order(StringComparer.Ordinal))}.");
+        }
+    }
 }
