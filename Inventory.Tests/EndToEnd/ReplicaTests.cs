@@ -71,7 +71,7 @@ public sealed partial class ReplicaTests(ReplicatedAppFixture app)
     }
 
     [Fact]
-    public async Task Migrations_are_applied_once_with_no_replica_failing_to_migrate()
+    public async Task Migrations_are_applied_once_and_no_replica_has_one_refused_by_the_database()
     {
         // The fixture's app started on an empty data directory: both replicas of each service migrated it at once.
         await AssertMigratedOnceAsync(ResourceNames.CatalogDb,
