@@ -19,6 +19,7 @@ var catalog = builder.AddProject<Projects.Inventory_CatalogService>(ResourceName
     .WithEnvironment(SigningKeyParameters.UserPublicKeySetting, keys.WebPublic)
     .WithEnvironment(SigningKeyParameters.ProcurementPublicKeySetting, keys.ProcurementPublic)
     .WithDemoDataWhenAsked()
+    .WithReplicasFromSettings()
     .WithHttpHealthCheck(HealthEndpoints.HealthPath);
 
 var procurement = builder.AddProject<Projects.Inventory_ProcurementService>(ResourceNames.Procurement)
@@ -28,6 +29,7 @@ var procurement = builder.AddProject<Projects.Inventory_ProcurementService>(Reso
     .WithEnvironment(SigningKeyParameters.UserPublicKeySetting, keys.WebPublic)
     .WithEnvironment(SigningKeyParameters.SigningKeySetting, keys.ProcurementPrivate)
     .WithReference(catalog)
+    .WithReplicasFromSettings()
     .WithHttpHealthCheck(HealthEndpoints.HealthPath);
 
 var web = builder.AddProject<Projects.Inventory_Web>(ResourceNames.Web)
@@ -38,6 +40,7 @@ var web = builder.AddProject<Projects.Inventory_Web>(ResourceNames.Web)
     .WithSignIn()
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(procurement).WaitFor(procurement)
+    .WithReplicasFromSettings()
     .WithHttpHealthCheck(HealthEndpoints.HealthPath);
 
 // The gateway is the only resource reachable from outside.
@@ -48,7 +51,9 @@ builder.AddProject<Projects.Inventory_Gateway>(ResourceNames.Gateway)
     .WithPublicGatewayEndpoint()
     .WithHttpsWhenConfigured()
     .WithGatewaySettings()
+    .WithReplicasFromSettings()
     // Over HTTP, which the gateway answers for probes even when it redirects everything else to HTTPS.
     .WithHttpHealthCheck(HealthEndpoints.HealthPath, endpointName: "http");
 
+builder.CheckReplicaSettingsNameProjects();
 builder.Build().Run();

@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
+using Inventory.ServiceDefaults.Kit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Inventory.ServiceDefaults;
 
@@ -62,27 +60,13 @@ public sealed class DatabaseMigrator<TContext>(
     /// </summary>
     public static async Task MigrateWithLockAsync(TContext context, CancellationToken ct)
     {
-        await using var lockConnection = new NpgsqlConnection(context.Database.GetConnectionString());
-        await lockConnection.OpenAsync(ct);
-        var key = LockKey();
-        // Waiting for another replica's migrations, and migrating, may take longer than a request's database budget.
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", lockConnection) { Parameters = { new() { Value = key } }, CommandTimeout = 0 })
-            await take.ExecuteNonQueryAsync(ct);
-        try
+        await using (await SessionLock.TakeAsync(context.Database.GetConnectionString()!, typeof(TContext).FullName!, ct))
         {
+            // Migrating may take longer than a request's database budget.
             context.Database.SetCommandTimeout(MigrationCommandTimeout);
             await context.Database.MigrateAsync(ct);
         }
-        finally
-        {
-            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", lockConnection) { Parameters = { new() { Value = key } } };
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
-        }
     }
-
-    // Stable across processes (string.GetHashCode is not): the first 8 bytes of SHA-256 of the context's name.
-    private static long LockKey() =>
-        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(typeof(TContext).FullName!)), 0);
 }
 
 /// <summary>Whether <typeparamref name="TContext"/>'s migrations have been applied by this process.</summary>

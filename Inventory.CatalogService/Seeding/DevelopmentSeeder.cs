@@ -8,6 +8,8 @@ namespace Inventory.CatalogService.Seeding;
 /// Opt-in (<c>Seed:Enabled=true</c>): once migrations are applied, fills an empty catalog with a realistic data
 /// set — by default 400 items in 30 categories, 3 warehouses of bins, 6,000 movements over 120 days. Sizes:
 /// <c>Seed:Items</c>, <c>Seed:Movements</c>, <c>Seed:Days</c>. A catalog that already has items is left alone.
+/// Catalog replicas seed one at a time (<see cref="SessionLock"/>), so the first fills the catalog and the others
+/// find it filled, instead of two seeding the same empty catalog.
 /// </summary>
 public sealed class DevelopmentSeeder(IServiceProvider services, MigrationStatus<CatalogDbContext> migrations,
     IConfiguration configuration, ILogger<DevelopmentSeeder> logger) : BackgroundService
@@ -22,6 +24,7 @@ public sealed class DevelopmentSeeder(IServiceProvider services, MigrationStatus
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+            await using var turn = await SessionLock.TakeAsync(db.Database.GetConnectionString()!, "catalog:seed", stoppingToken);
             if (await db.Items.AnyAsync(stoppingToken))
             {
                 logger.LogInformation("Seeding skipped: the catalog already has items");

@@ -38,27 +38,33 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
     {
         _dataDirectory = Directory.CreateTempSubdirectory("inventory-e2e-");
         OAuth = await FakeOAuthServer.StartAsync();
-        _args =
+        _args = Arguments(OAuth, WebKeys);
+        await using (var first = await StartAsync(_dataDirectory.FullName, _args))
+            FirstRun = await LeaveTraceAsync(first);
+        App = await StartAsync(_dataDirectory.FullName, _args);
+    }
+
+    /// <summary>
+    /// What every end-to-end app is started with: Google sign-in at <paramref name="oauth"/>, Web's signing keys, and
+    /// rate-limit budgets no test run reaches.
+    /// </summary>
+    internal static string[] Arguments(FakeOAuthServer oauth, SigningKeys.KeyPair webKeys) =>
         [
             // The AppHost passes its Auth settings to Web and takes Google's client id and secret as parameters.
-            .. SignIn.Settings(OAuth).Select(setting => setting.Key switch
+            .. SignIn.Settings(oauth).Select(setting => setting.Key switch
             {
                 "Auth:Google:ClientId" => $"--Parameters:google-client-id={setting.Value}",
                 "Auth:Google:ClientSecret" => $"--Parameters:google-client-secret={setting.Value}",
                 _ => $"--{setting.Key}={setting.Value}",
             }),
-            $"--Parameters:web-signing-key={WebKeys.PrivateKeyPem}",
-            $"--Parameters:web-signing-public-key={WebKeys.PublicKeyPem}",
+            $"--Parameters:web-signing-key={webKeys.PrivateKeyPem}",
+            $"--Parameters:web-signing-public-key={webKeys.PublicKeyPem}",
             // Every end-to-end request comes from 127.0.0.1, one client to the rate limiter: budgets no test
             // run reaches (the limits themselves are tested on a gateway of their own).
             "--RateLimiting:Global:PermitLimit=1000000",
             "--RateLimiting:Writes:PermitLimit=1000000",
             "--RateLimiting:SignIn:PermitLimit=1000000",
         ];
-        await using (var first = await StartAsync(_dataDirectory.FullName, _args))
-            FirstRun = await LeaveTraceAsync(first);
-        App = await StartAsync(_dataDirectory.FullName, _args);
-    }
 
     /// <summary>
     /// Another instance of the AppHost, configured like this one (same sign-in provider and keys) on its own
@@ -91,7 +97,7 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
     /// port (Gateway:Port=0); the internal services' ports are the orchestrator's choice in every run, as the
     /// AppHost configures them, so the tests also prove it runs beside a developer's own AppHost.
     /// </summary>
-    private static async Task<DistributedApplication> StartAsync(string dataDirectory, string[]? extraArgs = null)
+    internal static async Task<DistributedApplication> StartAsync(string dataDirectory, string[]? extraArgs = null)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Inventory_AppHost>(
@@ -135,10 +141,13 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
     public HttpClient CreateServiceClient(string service, string role) => ServiceClient(App, service, role);
 
     /// <summary>The same for a backend service of <paramref name="app"/> (e.g. one from <see cref="StartAnotherInstanceAsync"/>).</summary>
-    public HttpClient ServiceClient(DistributedApplication app, string service, string role)
+    public HttpClient ServiceClient(DistributedApplication app, string service, string role) => ServiceClient(app, WebKeys, service, role);
+
+    /// <summary>The same for an app whose Web signs with <paramref name="webKeys"/>.</summary>
+    internal static HttpClient ServiceClient(DistributedApplication app, SigningKeys.KeyPair webKeys, string service, string role)
     {
         var client = app.CreateHttpClient(service);
-        var token = new TokenMinter(TokenClaims.UserIssuer, WebKeys.PrivateKeyPem, TimeProvider.System).Mint(service,
+        var token = new TokenMinter(TokenClaims.UserIssuer, webKeys.PrivateKeyPem, TimeProvider.System).Mint(service,
             [new Claim(TokenClaims.Subject, Guid.NewGuid().ToString()), new Claim(TokenClaims.Email, "e2e@example.test"), new Claim(TokenClaims.Role, role)]);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
