@@ -84,6 +84,17 @@ public sealed partial class DataProtectionAtRestTests(ServicesFixture fixture) :
     }
 
     [Fact]
+    public void A_key_vault_key_uri_stops_the_start_rather_than_leave_keys_unprotected()
+    {
+        using var web = new WebFactory("Development", fixture.Postgres.ConnectionString(ResourceNames.WebDb),
+            new Dictionary<string, string?> { [DataProtectionSettings.KeyVaultKeyUriSetting] = "https://vault.example/keys/dp" });
+
+        var error = Assert.ThrowsAny<Exception>(() => web.CreateClient());
+
+        Assert.Contains($"{DataProtectionSettings.KeyVaultKeyUriSetting} is set, but this build cannot", error.ToString());
+    }
+
+    [Fact]
     public void Protection_is_configured_only_with_a_certificate_path()
     {
         static IConfiguration With(string key, string value) => new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();
