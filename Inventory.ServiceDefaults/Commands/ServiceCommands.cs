@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 
 namespace Inventory.ServiceDefaults.Commands;
 
@@ -15,6 +16,8 @@ public static class ServiceCommands
     public const int Failed = 1;
     public const int WrongArguments = 2;
 
+    private const string DbCommandCategory = "Microsoft.EntityFrameworkCore.Database.Command";
+
     public static IReadOnlyList<IServiceCommand> Common { get; } = [new MigrateCommand()];
 
     public static async Task<int?> TryRunAsync(WebApplicationBuilder builder, string[] args, params IServiceCommand[] serviceCommands)
@@ -30,6 +33,9 @@ public static class ServiceCommands
             return WrongArguments;
         }
 
+        // EF Core logs as errors the statements it expects to fail (probing a history table that does not exist yet);
+        // at a terminal they read like the command failing. The command reports a real failure itself.
+        builder.Logging.AddFilter(DbCommandCategory, LogLevel.Critical);
         var context = new ServiceCommandContext(builder, Words(args[1..]), Console.Out, Console.Error);
         try
         {
