@@ -4,6 +4,7 @@ using Inventory.CatalogService.Seeding;
 using Inventory.ServiceDefaults;
 using Inventory.CatalogService.Preflight;
 using Inventory.ServiceDefaults.Preflight;
+using Inventory.ServiceDefaults.Commands;
 
 if (args is [BulkSeedCommand.Name, ..])
     return await BulkSeedCommand.RunAsync(args[1..]);
@@ -14,6 +15,8 @@ if (args is [PreflightCommand.Name, ..])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceApi(TimeBudgets.Catalog);
 builder.AddApplicationServices();
+if (await ServiceCommands.TryRunAsync(builder, args) is { } exit)
+    return exit;
 
 var app = builder.Build();
 app.UseServiceApi();

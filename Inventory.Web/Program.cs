@@ -1,8 +1,10 @@
 using Inventory.ServiceDefaults;
+using Inventory.ServiceDefaults.Commands;
 using Inventory.Web.Auth;
 using Inventory.Web.Extensions;
 using Inventory.Web.Forms;
 using Inventory.Web.Services;
+using Inventory.Web.Users;
 using Inventory.Web.Preflight;
 using Inventory.ServiceDefaults.Preflight;
 
@@ -13,6 +15,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(TimeBudgets.Web);
 builder.AddApplicationServices();
+if (await ServiceCommands.TryRunAsync(builder, args, new AdminCommand()) is { } exit)
+    return exit;
 
 var app = builder.Build();
 

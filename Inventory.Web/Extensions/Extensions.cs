@@ -4,7 +4,6 @@ using Inventory.Web.Auth;
 using Inventory.Web.Data;
 using Inventory.Web.Services;
 using Inventory.Web.Users;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Web.Extensions;
@@ -18,7 +17,7 @@ internal static class Extensions
         builder.AddServiceDbContext<WebDbContext>(ResourceNames.WebDb);
         builder.Services.AddDatabaseMigrator<WebDbContext>();
         // Keys in the database: restarts and every replica can read each other's cookies and anti-forgery tokens.
-        builder.Services.AddDataProtection().SetApplicationName("Inventory.Web").PersistKeysToDbContext<WebDbContext>();
+        builder.AddWebDataProtection();
         builder.AddRequiredConfigurationCheck($"ConnectionStrings:{ResourceNames.WebDb}", "Auth:SigningKey");
         builder.AddGatewayForwardedHeaders();
 

@@ -13,6 +13,9 @@ public static class UserAudit
     /// <summary>Who "acted" when a sign-in provisioned or updated a user: no person, the sign-in itself.</summary>
     public const string SignIn = "sign-in";
 
+    /// <summary>Who acted when an operator ran a command (<c>admin grant</c>): the command line and the OS account that ran it.</summary>
+    public static string CommandLine(string osUser) => $"command line ({osUser})";
+
     public static IReadOnlyDictionary<string, object?> Fields(AppUser user) => new Dictionary<string, object?>
     {
         ["email"] = user.Email, ["displayName"] = user.DisplayName, ["role"] = user.Role, ["isActive"] = user.IsActive,

@@ -7,6 +7,8 @@ using Npgsql;
 
 namespace Inventory.Web.Users;
 
+public enum AdminGrant { Promoted, Provisioned, AlreadyAdmin }
+
 /// <summary>Decides who may sign in, provisions users at first sign-in, records role changes, and ends sessions at sign-out.</summary>
 public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options, TimeProvider clock, ILogger<UserDirectory> logger)
 {
@@ -81,6 +83,38 @@ public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options
     }
 
     /// <summary>
+    /// Makes <paramref name="email"/> an active Admin (the <c>admin grant</c> command: the first admin, or a lock-out):
+    /// promotes and reactivates the user, or pre-provisions one, so that the first sign-in with that e-mail is an Admin.
+    /// Audited like a role change on the users page, with <paramref name="actor"/> as who acted; a change of role or
+    /// of activity ends the user's sessions, as there. Changes nothing when the user already is an active Admin.
+    /// </summary>
+    public async Task<AdminGrant> GrantAdminAsync(string email, string actor, CancellationToken ct)
+    {
+        var now = clock.DatabaseNow();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, ct);
+        AuditEntry entry;
+        if (user is null)
+        {
+            user = new AppUser { Email = email, Role = Roles.Admin, CreatedAt = now };
+            db.Users.Add(user);
+            entry = AuditDiff.Entry(UserAudit.EntityType, user.Id, AuditActions.Create, actor, now, null, UserAudit.Fields(user));
+        }
+        else
+        {
+            var before = UserAudit.Fields(user);
+            user.ChangeRole(Roles.Admin);
+            user.SetActive(true);
+            entry = AuditDiff.Entry(UserAudit.EntityType, user.Id, AuditActions.Update, actor, now, before, UserAudit.Fields(user));
+            if (!entry.HasChanges)
+                return AdminGrant.AlreadyAdmin;
+        }
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync(ct);
+        logger.LogWarning("{Actor} made {Email} an Admin ({Grant})", actor, email, entry.Action);
+        return entry.Action == AuditActions.Create ? AdminGrant.Provisioned : AdminGrant.Promoted;
+    }
+
+    /// <summary>
     /// Ends every session of the user (sign-out): one atomic update of the stamp, so a sign-in or an admin's edit
     /// of the same row at that moment cannot make it fail or undo it.
     /// </summary>
@@ -90,6 +124,16 @@ public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp), ct);
         logger.LogInformation("User {UserId} signed out; their sessions end", userId);
     }
+
+    /// <summary>An e-mail address as sign-in stores it (trimmed, lower case), or null when it is not one.</summary>
+    public static string? NormalizeEmail(string? email)
+    {
+        var trimmed = email?.Trim().ToLowerInvariant();
+        return trimmed is { Length: > 0 and <= MaxEmailLength } && System.Net.Mail.MailAddress.TryCreate(trimmed, out var address) &&
+            address.Address == trimmed && address.DisplayName.Length == 0 ? trimmed : null;
+    }
+
+    public const int MaxEmailLength = 254;
 
     private string DefaultRole() => Roles.IsKnown(options.Value.DefaultRole) ? options.Value.DefaultRole : Roles.Viewer;
 
