@@ -1,22 +1,18 @@
 using Inventory.CatalogService.Apis;
 using Inventory.CatalogService.Extensions;
+using Inventory.CatalogService.Preflight;
 using Inventory.CatalogService.Seeding;
 using Inventory.ServiceDefaults;
-using Inventory.CatalogService.Preflight;
-using Inventory.ServiceDefaults.Preflight;
 using Inventory.ServiceDefaults.Commands;
 
+// A developer's generator with its own options (--items 100000 …), run before any configuration is read.
 if (args is [BulkSeedCommand.Name, ..])
     return await BulkSeedCommand.RunAsync(args[1..]);
 
-if (args is [PreflightCommand.Name, ..])
-    return await CatalogPreflight.Command.RunAsync(args[1..]);
-
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceApi(TimeBudgets.Catalog);
-builder.AddApplicationServices();
-if (await ServiceCommands.TryRunAsync(builder, args) is { } exit)
+if (await ServiceCommands.TryRunAsync(builder, args, AddServices, CatalogPreflight.Command) is { } exit)
     return exit;
+AddServices(builder);
 
 var app = builder.Build();
 app.UseServiceApi();
@@ -24,3 +20,9 @@ app.MapCatalogApis();
 
 app.Run();
 return 0;
+
+static void AddServices(WebApplicationBuilder builder)
+{
+    builder.AddServiceApi(TimeBudgets.Catalog);
+    builder.AddApplicationServices();
+}

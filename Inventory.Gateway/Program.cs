@@ -1,21 +1,12 @@
 using Inventory.Gateway;
-using Inventory.ServiceDefaults;
 using Inventory.Gateway.Preflight;
-using Inventory.ServiceDefaults.Preflight;
-
-if (args is [PreflightCommand.Name, ..])
-    return await GatewayPreflight.Command.RunAsync(args[1..]);
+using Inventory.ServiceDefaults;
+using Inventory.ServiceDefaults.Commands;
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.AddServiceDefaults(TimeBudgets.Gateway);
-builder.AddAllowedHosts();
-builder.Services.AddProblemDetails();
-builder.AddSecurityHeaders();
-builder.AddRequestLimits();
-builder.AddBudgetOwners();
-builder.AddGatewayRateLimiting();
-builder.AddGatewayProxy();
+if (await ServiceCommands.TryRunAsync(builder, args, AddServices, GatewayPreflight.Command) is { } exit)
+    return exit;
+AddServices(builder);
 
 var app = builder.Build();
 
@@ -33,3 +24,15 @@ app.MapGatewayProxy();
 
 app.Run();
 return 0;
+
+static void AddServices(WebApplicationBuilder builder)
+{
+    builder.AddServiceDefaults(TimeBudgets.Gateway);
+    builder.AddAllowedHosts();
+    builder.Services.AddProblemDetails();
+    builder.AddSecurityHeaders();
+    builder.AddRequestLimits();
+    builder.AddBudgetOwners();
+    builder.AddGatewayRateLimiting();
+    builder.AddGatewayProxy();
+}

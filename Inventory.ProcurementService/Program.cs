@@ -1,18 +1,13 @@
 using Inventory.ProcurementService.Apis;
 using Inventory.ProcurementService.Extensions;
-using Inventory.ServiceDefaults;
 using Inventory.ProcurementService.Preflight;
-using Inventory.ServiceDefaults.Preflight;
+using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Commands;
 
-if (args is [PreflightCommand.Name, ..])
-    return await ProcurementPreflight.Command.RunAsync(args[1..]);
-
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceApi(TimeBudgets.Procurement);
-builder.AddApplicationServices();
-if (await ServiceCommands.TryRunAsync(builder, args) is { } exit)
+if (await ServiceCommands.TryRunAsync(builder, args, AddServices, ProcurementPreflight.Command) is { } exit)
     return exit;
+AddServices(builder);
 
 var app = builder.Build();
 app.UseServiceApi();
@@ -20,3 +15,9 @@ app.MapProcurementApis();
 
 app.Run();
 return 0;
+
+static void AddServices(WebApplicationBuilder builder)
+{
+    builder.AddServiceApi(TimeBudgets.Procurement);
+    builder.AddApplicationServices();
+}

@@ -3,20 +3,14 @@ using Inventory.ServiceDefaults.Commands;
 using Inventory.Web.Auth;
 using Inventory.Web.Extensions;
 using Inventory.Web.Forms;
+using Inventory.Web.Preflight;
 using Inventory.Web.Services;
 using Inventory.Web.Users;
-using Inventory.Web.Preflight;
-using Inventory.ServiceDefaults.Preflight;
-
-if (args is [PreflightCommand.Name, ..])
-    return await WebPreflight.Command.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.AddServiceDefaults(TimeBudgets.Web);
-builder.AddApplicationServices();
-if (await ServiceCommands.TryRunAsync(builder, args, new AdminCommand()) is { } exit)
+if (await ServiceCommands.TryRunAsync(builder, args, AddServices, WebPreflight.Command, new AdminCommand()) is { } exit)
     return exit;
+AddServices(builder);
 
 var app = builder.Build();
 
@@ -41,3 +35,9 @@ app.MapRazorPages().WithStaticAssets();
 
 app.Run();
 return 0;
+
+static void AddServices(WebApplicationBuilder builder)
+{
+    builder.AddServiceDefaults(TimeBudgets.Web);
+    builder.AddApplicationServices();
+}

@@ -4,11 +4,13 @@ using Microsoft.Extensions.Logging;
 namespace Inventory.ServiceDefaults.Commands;
 
 /// <summary>
-/// The one frame for operator commands. A service's Program.cs, after registering its services and before
-/// building the app, runs <c>if (await ServiceCommands.TryRunAsync(builder, args) is { } exit) return exit;</c>:
-/// when the first argument names a command, the command runs against the service's own configuration and container
-/// and the process exits with its code; otherwise (no command) the service starts as usual.
-/// Commands every service with a database has are in <see cref="Common"/>; a service passes its own after args.
+/// The one frame for operator commands. A service's Program.cs, right after creating its builder, runs
+/// <c>if (await ServiceCommands.TryRunAsync(builder, args, AddServices, …its commands) is { } exit) return exit;</c>
+/// and then <c>AddServices(builder)</c>: when the first argument names a command, the command runs against the
+/// service's own configuration — and, if it asks for them, its services, registered by <c>AddServices</c> only then —
+/// and the process exits with its code; otherwise (no command) the service starts as usual. Registration comes after
+/// the dispatch so that <c>check</c> can report a configuration the registration itself would refuse.
+/// Commands every service with a database has are in <see cref="Common"/>; a service passes its own after them.
 /// </summary>
 public static class ServiceCommands
 {
@@ -20,7 +22,8 @@ public static class ServiceCommands
 
     public static IReadOnlyList<IServiceCommand> Common { get; } = [new MigrateCommand()];
 
-    public static async Task<int?> TryRunAsync(WebApplicationBuilder builder, string[] args, params IServiceCommand[] serviceCommands)
+    public static async Task<int?> TryRunAsync(WebApplicationBuilder builder, string[] args, Action<WebApplicationBuilder> addServices,
+        params IServiceCommand[] serviceCommands)
     {
         if (args is not [var name, ..] || IsSetting(name))
             return null;
@@ -36,7 +39,7 @@ public static class ServiceCommands
         // EF Core logs as errors the statements it expects to fail (probing a history table that does not exist yet);
         // at a terminal they read like the command failing. The command reports a real failure itself.
         builder.Logging.AddFilter(DbCommandCategory, LogLevel.Critical);
-        var context = new ServiceCommandContext(builder, Words(args[1..]), Console.Out, Console.Error);
+        var context = new ServiceCommandContext(builder, addServices, args[1..], Words(args[1..]), Console.Out, Console.Error);
         try
         {
             // Ctrl+C cancels the command's work instead of killing it halfway through a statement.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Inventory.ServiceDefaults.Commands;
 using Microsoft.Extensions.Hosting;
 
 namespace Inventory.ServiceDefaults.Preflight;
@@ -11,27 +12,37 @@ namespace Inventory.ServiceDefaults.Preflight;
 /// setting that is missing or unsafe, then <c>OK</c> or the count. Exit code 0 when clean, 1 otherwise — so a pipeline
 /// can stop a deployment before it starts. Nothing is started and, without <c>--connect</c>, nothing is contacted.
 /// </summary>
-public sealed class PreflightCommand(string service, IReadOnlyList<PreflightRule> rules)
+public sealed class PreflightCommand(string service, IReadOnlyList<PreflightRule> rules) : IServiceCommand
 {
-    public const string Name = "check";
+    public const string CommandName = "check";
     public const string ConnectOption = "--connect";
+
+    public string Name => CommandName;
+    public string Usage => $"{CommandName} [{ConnectOption}]";
 
     public IReadOnlyList<PreflightRule> Rules { get; } = rules;
 
-    public Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out);
+    /// <summary>As the service's command (<see cref="ServiceCommands"/>): the configuration its builder read; nothing is registered.</summary>
+    public Task<int> RunAsync(ServiceCommandContext context, CancellationToken ct) =>
+        Task.FromResult(Report(context.Configuration, context.Environment,
+            context.RawArguments.Contains(ConnectOption, StringComparer.OrdinalIgnoreCase), context.Output));
 
+    /// <summary>In process, for tests: <paramref name="args"/> as the service's command line after <c>check</c>.</summary>
     public Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var connect = args.Contains(ConnectOption, StringComparer.OrdinalIgnoreCase);
-        // The service's own builder, so every source and its order is the one the service uses.
-        var builder = WebApplication.CreateBuilder([.. args.Where(a => !string.Equals(a, ConnectOption, StringComparison.OrdinalIgnoreCase))]);
-        var findings = Evaluate(new PreflightContext(builder.Configuration, builder.Environment, connect));
+        // The service's own kind of builder, so every source and its order is the one the service uses.
+        var builder = WebApplication.CreateBuilder(args);
+        return Task.FromResult(Report(builder.Configuration, builder.Environment, args.Contains(ConnectOption, StringComparer.OrdinalIgnoreCase), output));
+    }
 
-        output.WriteLine($"{service}: checking the {builder.Environment.EnvironmentName} configuration{(connect ? " (with connections)" : "")}");
+    private int Report(IConfiguration configuration, IHostEnvironment environment, bool connect, TextWriter output)
+    {
+        var findings = Evaluate(new PreflightContext(configuration, environment, connect));
+        output.WriteLine($"{service}: checking the {environment.EnvironmentName} configuration{(connect ? " (with connections)" : "")}");
         foreach (var finding in findings)
             output.WriteLine(finding);
         output.WriteLine(findings.Count == 0 ? "OK" : $"{findings.Count} problem{(findings.Count == 1 ? "" : "s")}");
-        return Task.FromResult(findings.Count == 0 ? 0 : 1);
+        return findings.Count == 0 ? 0 : 1;
     }
 
     public List<PreflightFinding> Evaluate(PreflightContext context)
