@@ -126,7 +126,9 @@ public sealed class ReplicatedAppFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+// Alone, after the parallel collections: its processes (a Release publish, or an AppHost with two of everything) would
+// otherwise starve the other collections' services on a 2-core machine past their 2-3 s time budgets (504s).
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ReplicatedAppCollection : ICollectionFixture<ReplicatedAppFixture>
 {
     public const string Name = "replicas";

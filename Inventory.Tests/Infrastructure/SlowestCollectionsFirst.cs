@@ -13,8 +13,6 @@ public sealed class SlowestCollectionsFirst : ITestCollectionOrderer
     private static readonly string[] Slowest =
     [
         AppHostCollection.Name, // two AppHost starts: the restart test's first run, then the shared one
-        ReplicatedAppCollection.Name, // one AppHost start with two of every project
-        Deployment.VmDeploymentCollection.Name, // a Release publish of the four services, then their start
         ServicesCollection.Name,
         PlatformCollection.Name,
         Service.Fuzz.FuzzCollection.Name, // walks both OpenAPI documents: ~30 s of probes
