@@ -31,6 +31,19 @@ public sealed class PublishedBinariesTests(VmDeployment vm)
     }
 
     [Fact]
+    public async Task The_filled_in_example_configuration_passes_each_services_preflight_check()
+    {
+        foreach (var name in vm.Urls.Keys)
+        {
+            // The test reaches the gateway at 127.0.0.1; a real host name is what the operator writes for <public-host>.
+            var (exitCode, output) = await vm.CheckAsync(name, "--AllowedHosts=inventory.example.com", "--ForwardedHeaders:AllowedHosts:0=inventory.example.com");
+
+            Assert.True(exitCode == 0, $"{name}: {output}");
+            Assert.Contains("OK", output);
+        }
+    }
+
+    [Fact]
     public void Every_service_writes_its_json_log_file_where_the_example_configuration_says()
     {
         foreach (var name in vm.Urls.Keys)

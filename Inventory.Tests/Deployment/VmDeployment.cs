@@ -41,6 +41,35 @@ public sealed partial class VmDeployment : IAsyncLifetime, IWebApp
 
     public Uri Address => Urls["gateway"];
 
+    private readonly Dictionary<string, Dictionary<string, string>> _fromFiles = [];
+    private readonly Dictionary<string, (string[] Command, string Directory)> _commands = [];
+
+    /// <summary>
+    /// Runs <c>check</c> with the service's unit command and only its filled-in env file (none of the test's own
+    /// settings), plus <paramref name="arguments"/>; the exit code and what it printed.
+    /// </summary>
+    public async Task<(int ExitCode, string Output)> CheckAsync(string service, params string[] arguments)
+    {
+        var (command, directory) = _commands[service];
+        var start = new System.Diagnostics.ProcessStartInfo(command[0])
+        {
+            WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var part in command[1..].Concat(["check", .. arguments]))
+            start.ArgumentList.Add(part);
+        start.Environment.Clear();
+        foreach (var name in new[] { "PATH", "HOME", "DOTNET_ROOT", "TMPDIR" })
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+                start.Environment[name] = value;
+        foreach (var (key, value) in _fromFiles[service])
+            start.Environment[key] = value;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        return (process.ExitCode, await output + await error);
+    }
+
     public async Task InitializeAsync()
     {
         var published = PublishedServices.PublishAsync();
@@ -59,11 +88,13 @@ public sealed partial class VmDeployment : IAsyncLifetime, IWebApp
         {
             var unit = SystemdUnit.Read(Path.Combine(Repository.Root(), "deploy", "vm", $"inventory-{name}.service"));
             var settings = EnvironmentFile.Read(WriteFilledIn(unit.EnvironmentFile, filled, moved));
+            _fromFiles[name] = new Dictionary<string, string>(settings);
             foreach (var (key, value) in TestOnlySettings(name))
                 settings[key] = value;
             // The unit's paths under /opt/inventory/<service> are the publish output; /usr/bin/dotnet is whichever dotnet runs the tests.
             string OnThisMachine(string part) => part == "/usr/bin/dotnet" ? "dotnet" : part.Replace($"/opt/inventory/{name}", output[name], StringComparison.Ordinal);
-            _services[name] = ServiceProcess.Start(name, [.. unit.ExecStart.Select(OnThisMachine)], OnThisMachine(unit.WorkingDirectory), settings);
+            _commands[name] = ([.. unit.ExecStart.Select(OnThisMachine)], OnThisMachine(unit.WorkingDirectory));
+            _services[name] = ServiceProcess.Start(name, _commands[name].Command, _commands[name].Directory, settings);
         }
         await Task.WhenAll(_services.Values.Select(s => s.WaitUntilHealthyAsync(Urls[s.Name], HealthyTimeout)));
         await WarmUpAsync();
@@ -139,21 +170,21 @@ public sealed partial class VmDeployment : IAsyncLifetime, IWebApp
         return password;
     }
 
-    /// <summary>What the operator writes over each REPLACE_WITH_… of the example files.</summary>
+    /// <summary>What the operator writes over each &lt;…&gt; placeholder of the example files.</summary>
     private Dictionary<string, string> Placeholders(string certificatePassword) => new()
     {
-        ["REPLACE_WITH_DATABASE_PASSWORD"] = _databasePassword,
-        ["REPLACE_WITH_WEB_SIGNING_KEY"] = WebKeys.PrivateKeyPem,
-        ["REPLACE_WITH_WEB_SIGNING_PUBLIC_KEY"] = WebKeys.PublicKeyPem,
-        ["REPLACE_WITH_PROCUREMENT_SIGNING_KEY"] = ProcurementKeys.PrivateKeyPem,
-        ["REPLACE_WITH_PROCUREMENT_SIGNING_PUBLIC_KEY"] = ProcurementKeys.PublicKeyPem,
-        ["REPLACE_WITH_GOOGLE_CLIENT_ID"] = FakeOAuthServer.ClientId,
-        ["REPLACE_WITH_GOOGLE_CLIENT_SECRET"] = FakeOAuthServer.ClientSecret,
-        ["REPLACE_WITH_ALLOWED_DOMAIN"] = SignIn.AllowedDomain,
-        ["REPLACE_WITH_ADMIN_EMAIL"] = SignIn.AdminEmail,
+        ["<database-password>"] = _databasePassword,
+        ["<web-signing-key>"] = WebKeys.PrivateKeyPem,
+        ["<web-signing-public-key>"] = WebKeys.PublicKeyPem,
+        ["<procurement-signing-key>"] = ProcurementKeys.PrivateKeyPem,
+        ["<procurement-signing-public-key>"] = ProcurementKeys.PublicKeyPem,
+        ["<google-client-id>"] = FakeOAuthServer.ClientId,
+        ["<google-client-secret>"] = FakeOAuthServer.ClientSecret,
+        ["<allowed-domain>"] = SignIn.AllowedDomain,
+        ["<admin-email>"] = SignIn.AdminEmail,
         // The test's browser reaches the gateway at 127.0.0.1 (no reverse proxy: it speaks to the gateway as nginx would).
-        ["REPLACE_WITH_PUBLIC_HOST"] = "127.0.0.1",
-        ["REPLACE_WITH_DATA_PROTECTION_CERTIFICATE_PASSWORD"] = certificatePassword,
+        ["<public-host>"] = "127.0.0.1",
+        ["<data-protection-certificate-password>"] = certificatePassword,
     };
 
     /// <summary>The files' fixed ports, database server and directories, moved to free ports and this run's folders.</summary>
@@ -182,7 +213,9 @@ public sealed partial class VmDeployment : IAsyncLifetime, IWebApp
         var service = Path.GetFileNameWithoutExtension(environmentFile);
         Assert.Equal($"/etc/inventory/{service}.env", environmentFile);
         var text = File.ReadAllText(Path.Combine(Repository.Root(), "deploy", "vm", $"{service}.env"));
-        foreach (var placeholder in PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct())
+        // Settings only: comments may show <name>-like examples.
+        var settings = string.Join('\n', text.Split('\n').Where(line => !line.TrimStart().StartsWith('#')));
+        foreach (var placeholder in PlaceholderPattern().Matches(settings).Select(m => m.Value).Distinct())
         {
             Assert.True(placeholders.ContainsKey(placeholder), $"{service}.env has {placeholder}, which the test does not know how to fill in");
             text = text.Replace(placeholder, placeholders[placeholder], StringComparison.Ordinal);
@@ -208,7 +241,8 @@ public sealed partial class VmDeployment : IAsyncLifetime, IWebApp
         yield return new("Auth__Google__UserInformationEndpoint", OAuth.UserInformationEndpoint);
     }
 
-    [GeneratedRegex("REPLACE_WITH_[A-Z_]+")]
+    // The same form the preflight flags (PreflightContext.ContainsPlaceholder) and deploy/production-example uses.
+    [GeneratedRegex("<[a-z0-9-]+>")]
     private static partial Regex PlaceholderPattern();
 
     /// <summary>What a service's log said so far (stdout and stderr), for failure messages.</summary>
