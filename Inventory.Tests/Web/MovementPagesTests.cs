@@ -49,7 +49,7 @@ public sealed class MovementPagesTests(WebAppFixture fixture) : IDisposable
         Assert.Equal("No active item has the SKU or barcode \"NO-SUCH-CODE\".", Html.FieldError(page, "Item"));
         Assert.Equal("No one with the e-mail \"nobody@example.test\" has signed in here.", Html.FieldError(page, "Person"));
         Assert.False(Html.HasId(page, "movements"));
-        Assert.Equal("NO-SUCH-CODE", Html.InputValue(page, "Item"));
+        Assert.Equal("NO-SUCH-CODE", Html.InputValue(page, "item"));
     }
 
     [Fact]
