@@ -46,6 +46,10 @@ public sealed class ItemPurchasingPagesTests(WebAppFixture fixture) : IAsyncLife
         Assert.Contains($"href=\"/purchase-orders/{partly.Id}\">{partly.Number}<", page);
         Assert.Contains("Partially received", page);
         Assert.DoesNotContain(draft.Number, page);
+        // And back: the SKU on the supplier's and the order's page links to the item.
+        var itemLink = $"href=\"/inventory/{item.Id}\">{item.Sku}</a>";
+        Assert.Contains(itemLink, await Html.ReadAsync(await viewer.GetAsync($"/suppliers/{supplier.Id}")));
+        Assert.Contains(itemLink, await Html.ReadAsync(await viewer.GetAsync($"/purchase-orders/{partly.Id}")));
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class ReplenishmentPageTests(WebAppFixture fixture) : IDisposable
 
         var after = Html.Decode(await Html.ReadAsync(result));
         Assert.Contains("id=\"created-drafts\"", after);
-        Assert.Contains($"{orphan.Sku}</span>: No supplier sells {orphan.Sku}.", after);
+        Assert.Contains($"href=\"/inventory/{orphan.Id}\">{orphan.Sku}</a>: No supplier sells {orphan.Sku}.", after);
         var draft = Assert.Single(await _ui.OrdersOfAsync(supplier.Id));
         Assert.Contains($"href=\"/purchase-orders/{draft.Id}\">{draft.Number}</a>", after);
         var order = await _ui.OrderAsync(draft.Id);
