@@ -28,6 +28,7 @@ public sealed class ReplenishmentPageTests(WebAppFixture fixture) : IDisposable
         Assert.True(row.Length > 0, "the item is listed under its supplier");
         Assert.Equal(("0", "0", "10"), (Html.Cell(row, "onHand"), Html.Cell(row, "onOrder"), Html.Cell(row, "reorderPoint")));
         Assert.Equal("35 each", Html.Cell(row, "suggested"));
+        Assert.Equal("3.00 EUR", Html.Cell(row, "unitPrice")); // in the currency the supplier bills in
         Assert.Contains($"value=\"{low.Id}\"", row);
 
         var result = await manager.SubmitFormAsync("/replenishment", "/replenishment", new Dictionary<string, string>
