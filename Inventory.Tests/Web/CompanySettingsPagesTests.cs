@@ -17,12 +17,14 @@ public sealed class CompanySettingsPagesTests(WebAppFixture fixture) : IDisposab
     public void Dispose() => _ui.Dispose();
 
     [Fact]
-    public async Task Saved_settings_appear_on_a_purchase_orders_print_view_with_its_lines_total_and_currency()
+    public async Task Saved_settings_start_new_suppliers_in_their_currency_and_appear_on_a_purchase_orders_print_view_with_its_lines_total_and_currency()
     {
         using var admin = await SignIn.AsAsync(fixture.Address, SignIn.AdminEmail);
         var company = ProcurementUi.Unique("Company");
         var saved = await SaveAsync(admin, company, "Harbour Road 1\n2000 Antwerp", "eur", "Deliver to gate 3.");
         Assert.Contains("Settings saved.", Html.Decode(await Html.ReadAsync(saved)));
+        // The company's currency is where a new supplier starts.
+        Assert.Equal("EUR", Html.InputValue(await Html.ReadAsync(await admin.GetAsync("/suppliers/new")), "Input.Currency"));
 
         var item = await _ui.ItemAsync(ProcurementUi.Unique("SKU"));
         var supplier = await _ui.SupplierWithAddressAsync(ProcurementUi.Unique("Vendor"), "Mill Lane 7\nLeeds", "Ann Smith", "ann@vendor.test", "GBP");
