@@ -4,7 +4,6 @@ using System.Security.Claims;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using Inventory.LocalPostgres;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 
@@ -32,9 +31,6 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
     /// <summary>What the app's first run on the data directory left behind.</summary>
     public FirstRunTrace FirstRun { get; private set; } = null!;
 
-    /// <summary>What PostgreSQL's control file said once the first run had stopped ("shut down" after a clean stop).</summary>
-    public string ClusterStateAfterFirstRun { get; private set; } = "";
-
     /// <summary>An item the first run created (and the answer it got), the session cookie of a person it signed in, or what failed.</summary>
     public sealed record FirstRunTrace(string Sku, string ItemName, HttpStatusCode? ItemCreated, string? SessionCookie, string? Failure = null);
 
@@ -45,8 +41,6 @@ public sealed class AppHostFixture : IAsyncLifetime, IWebApp
         _args = Arguments(OAuth, WebKeys);
         await using (var first = await StartAsync(_dataDirectory.FullName, _args))
             FirstRun = await LeaveTraceAsync(first);
-        ClusterStateAfterFirstRun = await PostgresCluster.StateAsync(
-            PostgresBinaries.FindBinDirectory(null), Path.Combine(_dataDirectory.FullName, "pgdata"), CancellationToken.None);
         App = await StartAsync(_dataDirectory.FullName, _args);
     }
 
