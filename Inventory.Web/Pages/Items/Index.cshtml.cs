@@ -63,7 +63,7 @@ public sealed class ItemListModel(CatalogClient catalog) : ListPage<ItemSummary>
         var categories = catalog.ListCategoriesAsync(false, ct);
         var locations = catalog.ListLocationsAsync(false, ct);
         await items;
-        Categories = (await categories).Value?.Items ?? [];
-        Locations = (await locations).Value?.Items ?? [];
+        Categories = await PickerChoices.WithChosenAsync((await categories).Value?.Items ?? [], c => c.Id, [CategoryId], catalog.GetCategoryAsync, ct);
+        Locations = await PickerChoices.WithChosenAsync((await locations).Value?.Items ?? [], l => l.Id, [LocationId], catalog.GetLocationAsync, ct);
     }
 }
