@@ -36,6 +36,10 @@ public sealed class CatalogClient(HttpClient http) : ServiceClient(http, "catalo
         DownloadAsync(items is null ? "api/stock/export" : Query("api/items/export", ("archived", items.Archived), ("search", items.Search),
             ("categoryId", items.CategoryId?.ToString()), ("locationId", items.LocationId?.ToString()), ("lowStock", items.LowStock ? "true" : null)), ct);
 
+    /// <summary>The CSV of the locations or categories (<paramref name="tree"/>) the tree list's search and "include archived" select.</summary>
+    public Task<ApiResult<HttpResponseMessage>> ExportTreeAsync(string tree, string? search, bool includeArchived, CancellationToken ct) =>
+        DownloadAsync(Query($"api/{tree}/export", ("search", search), ("includeArchived", includeArchived ? "true" : null)), ct);
+
     /// <summary>One page of the ledger as the movements page filters it, newest first.</summary>
     public Task<ApiResult<Page<LedgerRow>>> FindMovementsAsync(MovementQuery query, string? after, int pageSize, CancellationToken ct) =>
         GetAsync<Page<LedgerRow>>(Query("api/movements", [.. query.Values(), ("pageSize", Text(pageSize)), ("after", after)]), ct);

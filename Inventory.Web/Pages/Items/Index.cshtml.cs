@@ -46,15 +46,7 @@ public sealed class ItemListModel(CatalogClient catalog) : ListPage<ItemSummary>
     public async Task<IActionResult> OnGetExportAsync(string? what, CancellationToken ct)
     {
         var stock = what == "stock";
-        var result = await catalog.ExportAsync(stock ? null : Query, ct);
-        if (!result.Succeeded)
-        {
-            await OnGetAsync(ct);
-            NotFoundOrShow(result.Problem);
-            return Page();
-        }
-        HttpContext.Response.RegisterForDispose(result.Value);
-        return File(await result.Value.Content.ReadAsStreamAsync(ct), "text/csv", stock ? "stock.csv" : "items.csv");
+        return await DownloadAsync(await catalog.ExportAsync(stock ? null : Query, ct), stock ? "stock.csv" : "items.csv", () => OnGetAsync(ct), ct);
     }
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -37,8 +37,7 @@ public sealed record MovementForm(MovementKind Kind, MovementInput Input, Guid I
 
     private string HoldingLabel(LocationStock level)
     {
-        var name = Locations.FirstOrDefault(l => l.Id == level.LocationId)?.Name;
-        var place = name is null ? level.LocationPath : $"{level.LocationCode} · {name}";
+        var place = level.LocationName is { } name ? $"{level.LocationCode} · {name}" : level.LocationPath;
         return $"{place} — {Format.Quantity(level.OnHand)} {Unit}";
     }
 }

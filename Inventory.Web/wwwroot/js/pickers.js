@@ -24,6 +24,7 @@
     function choose(picker, option) {
         picker.addOption(option);
         picker.setValue(option.value);
+        picker.setTextboxValue('');
         picker.close();
         picker.blur();
     }
@@ -39,6 +40,8 @@
             allowEmptyOption: true,
             maxOptions: 200,
             loadThrottle: 250,
+            // Filter what is already listed at once: a delayed refresh would reopen the list after a scan chose.
+            refreshThrottle: 0,
             selectOnTab: true,
             shouldLoad: function (query) { return query.trim().length > 0; },
             load: function (query, callback) {
@@ -49,11 +52,6 @@
                 loading: function () { return '<div class="spinner-border spinner-border-sm m-2" role="status"><span class="visually-hidden">Searching…</span></div>'; },
             },
         });
-        // The typed-in box is the one a person (or a scanner) fills: give it the select's label.
-        var label = select.id && document.querySelector('label[for="' + select.id + '"]');
-        if (label && picker.control_input) {
-            picker.control_input.setAttribute('aria-label', label.textContent.trim());
-        }
         picker.control_input.addEventListener('keydown', function (event) {
             var typed = picker.control_input.value;
             if (event.key !== 'Enter' || typed.trim() === '') {
