@@ -52,6 +52,11 @@
                 loading: function () { return '<div class="spinner-border spinner-border-sm m-2" role="status"><span class="visually-hidden">Searching…</span></div>'; },
             },
         });
+        // Tom Select moves the label to its own box; the hidden select keeps its name too (screen readers, axe).
+        var labelledBy = picker.control_input.getAttribute('aria-labelledby');
+        if (labelledBy) {
+            select.setAttribute('aria-labelledby', labelledBy);
+        }
         picker.control_input.addEventListener('keydown', function (event) {
             var typed = picker.control_input.value;
             if (event.key !== 'Enter' || typed.trim() === '') {
