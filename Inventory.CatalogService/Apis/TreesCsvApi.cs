@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using CsvHelper;
 using Inventory.CatalogService.Data;
 using Inventory.CatalogService.Items;
@@ -30,32 +31,35 @@ public static class TreesCsvApi
     }
 
     public static Results<PushStreamHttpResult, ValidationProblem> ExportLocations(CatalogDbContext db, string? search = null,
-        string? includeArchived = null, CancellationToken ct = default)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (TreeQueries.Filter(errors, db.Locations, LocationsApi.Matching, search, includeArchived) is not { } locations)
-            return TypedResults.ValidationProblem(errors);
-        var rows = from l in locations
-                   join p in db.Locations on l.ParentId equals p.Id into parents
-                   from p in parents.DefaultIfEmpty()
-                   orderby l.Path, l.Id
-                   select new { l.Code, l.Name, l.Kind, l.Path, ParentCode = p == null ? null : p.Code, l.AllowsNegative, l.IsArchived };
-        return Stream(LocationColumns, rows, l => [Text(l.Code), Text(l.Name), l.Kind, Text(l.Path), Text(l.ParentCode), Flag(l.AllowsNegative), Flag(l.IsArchived)],
-            "locations.csv", db, ct);
-    }
+        string? includeArchived = null, CancellationToken ct = default) =>
+        Export(db, db.Locations, LocationsApi.Matching, search, includeArchived, LocationColumns,
+            locations => from l in locations
+                         join p in db.Locations on l.ParentId equals p.Id into parents
+                         from p in parents.DefaultIfEmpty()
+                         orderby l.Path, l.Id
+                         select new { l.Code, l.Name, l.Kind, l.Path, ParentCode = p == null ? null : p.Code, l.AllowsNegative, l.IsArchived },
+            l => [Text(l.Code), Text(l.Name), l.Kind, Text(l.Path), Text(l.ParentCode), Flag(l.AllowsNegative), Flag(l.IsArchived)],
+            "locations.csv", ct);
 
     public static Results<PushStreamHttpResult, ValidationProblem> ExportCategories(CatalogDbContext db, string? search = null,
-        string? includeArchived = null, CancellationToken ct = default)
+        string? includeArchived = null, CancellationToken ct = default) =>
+        Export(db, db.Categories, CategoriesApi.Matching, search, includeArchived, CategoryColumns,
+            categories => from c in categories
+                          join p in db.Categories on c.ParentId equals p.Id into parents
+                          from p in parents.DefaultIfEmpty()
+                          orderby c.Path, c.Id
+                          select new { c.Name, c.Path, ParentPath = p == null ? null : p.Path, c.IsArchived },
+            c => [Text(c.Name), Text(c.Path), Text(c.ParentPath), Flag(c.IsArchived)], "categories.csv", ct);
+
+    /// <summary>The nodes the list's filters select (a bad value is a 400 naming it), as <paramref name="rows"/> makes rows of them, streamed as CSV.</summary>
+    private static Results<PushStreamHttpResult, ValidationProblem> Export<T, TRow>(CatalogDbContext db, IQueryable<T> nodes,
+        Func<string, Expression<Func<T, bool>>> matching, string? search, string? includeArchived, string[] columns,
+        Func<IQueryable<T>, IQueryable<TRow>> rows, Func<TRow, string[]> cells, string fileName, CancellationToken ct) where T : TreeNode
     {
         var errors = new Dictionary<string, string[]>();
-        if (TreeQueries.Filter(errors, db.Categories, CategoriesApi.Matching, search, includeArchived) is not { } categories)
+        if (TreeQueries.Filter(errors, nodes, matching, search, includeArchived) is not { } selected)
             return TypedResults.ValidationProblem(errors);
-        var rows = from c in categories
-                   join p in db.Categories on c.ParentId equals p.Id into parents
-                   from p in parents.DefaultIfEmpty()
-                   orderby c.Path, c.Id
-                   select new { c.Name, c.Path, ParentPath = p == null ? null : p.Path, c.IsArchived };
-        return Stream(CategoryColumns, rows, c => [Text(c.Name), Text(c.Path), Text(c.ParentPath), Flag(c.IsArchived)], "categories.csv", db, ct);
+        return Stream(columns, rows(selected), cells, fileName, db, ct);
     }
 
     private static PushStreamHttpResult Stream<T>(string[] columns, IQueryable<T> rows, Func<T, string[]> cells, string fileName,
