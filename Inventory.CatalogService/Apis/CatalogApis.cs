@@ -18,6 +18,7 @@ public static class CatalogApis
         app.MapCountsApi();
         app.MapItemsCsvApi();
         app.MapMovementsCsvApi();
+        app.MapTreesCsvApi();
         return app;
     }
 }

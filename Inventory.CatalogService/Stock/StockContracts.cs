@@ -1,6 +1,7 @@
 namespace Inventory.CatalogService.Stock;
 
-public sealed record StockLevelDto(Guid ItemId, string Sku, Guid LocationId, string LocationCode, string LocationPath, decimal OnHand, DateTimeOffset UpdatedAt);
+public sealed record StockLevelDto(Guid ItemId, string Sku, Guid LocationId, string LocationCode, string LocationPath, decimal OnHand, DateTimeOffset UpdatedAt,
+    string LocationName);
 
 public record MovementDto(
     Guid Id, long Seq, Guid ItemId, Guid LocationId, decimal Quantity, decimal BalanceAfter, string Type, string? ReasonCode,
