@@ -62,4 +62,33 @@ public sealed class ItemImportBrowserTests(BrowserAppFixture fixture)
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
         Assert.Empty(blocked);
     }
+
+    [Theory]
+    [MemberData(nameof(HeadlessChromium.Widths), MemberType = typeof(HeadlessChromium))]
+    public async Task A_refused_file_shows_every_error_in_place_and_the_fixed_file_then_imports(string width)
+    {
+        var sku = CatalogUi.Unique("REF");
+        var email = SignIn.NewEmail("browser-import-refused");
+        (await SignIn.AsAsync(fixture.Address, email, Roles.Manager)).Dispose();
+        var (context, page) = await fixture.NewPageAsync(width);
+        await using var _ = context;
+        var blocked = page.CspViolations();
+        await page.GotoAsync(new Uri(fixture.Address, "/inventory/import").ToString());
+        await page.SignInWithGoogleAsync(email);
+        await page.WaitForURLAsync(url => url.EndsWith("/inventory/import", StringComparison.Ordinal));
+
+        await page.SetInputFilesAsync("#Upload", File("bad.csv", $"sku\tname\tunit\tunitCost\n{sku}\t\teach\tcheap\n"));
+        await page.ClickAsync("#import");
+        await page.Locator("#import-errors").WaitForAsync();
+
+        Assert.Equal(["row 2: name", "row 2: unitCost"], await page.Locator("#import-errors [data-field='where']").AllTextContentsAsync());
+        Assert.EndsWith("/inventory/import", page.Url, StringComparison.Ordinal);
+        await page.SetInputFilesAsync("#Upload", File("good.csv", $"sku\tname\tunit\tunitCost\n{sku}\tFixed\teach\t2\n"));
+        await page.ClickAsync("#import");
+        await page.WaitForURLAsync(url => url.EndsWith("/inventory", StringComparison.Ordinal));
+        Assert.Contains("Imported good.csv: 1 created", await page.Locator("main").TextContentAsync());
+        Assert.Empty(blocked);
+    }
+
+    private static FilePayload File(string name, string csv) => new() { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) };
 }
