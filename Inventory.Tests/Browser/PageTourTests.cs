@@ -69,7 +69,7 @@ public sealed class PageTourTests(BrowserAppFixture fixture)
             "/suppliers", "/suppliers/new", $"/suppliers/{supplier.Id}", $"/suppliers/{supplier.Id}/edit",
             $"/suppliers/{supplier.Id}/items", $"/suppliers/{supplier.Id}/items/{supplierItem.Id}",
             "/purchase-orders", "/purchase-orders/new", $"/purchase-orders/{order.Id}", $"/purchase-orders/{order.Id}/receive",
-            "/replenishment", "/admin/users",
+            $"/purchase-orders/{order.Id}/print", "/replenishment", "/admin/users", "/admin/settings",
         ];
     }
 
