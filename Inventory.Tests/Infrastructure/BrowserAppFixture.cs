@@ -34,10 +34,10 @@ public sealed class BrowserAppFixture : WebAppFixture
         (_playwright, Chromium) = await chromium;
     }
 
-    /// <summary>A new page in a fresh context (no cookies) at <paramref name="width"/>; disposing the context closes it.</summary>
-    public async Task<(IBrowserContext Context, IPage Page)> NewPageAsync(string width)
+    /// <summary>A new page in a fresh context (no cookies) at <paramref name="width"/> (and <paramref name="timeZone"/>); disposing the context closes it.</summary>
+    public async Task<(IBrowserContext Context, IPage Page)> NewPageAsync(string width, string? timeZone = null)
     {
-        var context = await Chromium.NewContextAsync(width);
+        var context = await Chromium.NewContextAsync(width, timeZone);
         return (context, await context.NewPageAsync());
     }
 

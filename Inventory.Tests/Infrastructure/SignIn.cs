@@ -67,7 +67,7 @@ public static partial class SignIn
         // Searched for: the users page shows one page of users, and the test database holds many.
         var list = $"/admin/users?search={Uri.EscapeDataString(email)}";
         var (id, version) = UserRow(await (await admin.GetAsync(list)).Content.ReadAsStringAsync(), email);
-        return await admin.SubmitFormAsync(list, $"/admin/users?handler={handler}",
+        return await admin.SubmitFormAsync(list, $"{list}&handler={handler}",
             new Dictionary<string, string> { ["id"] = id, ["version"] = version, [field] = value });
     }
 
