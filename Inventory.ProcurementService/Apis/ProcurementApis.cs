@@ -9,6 +9,7 @@ public static class ProcurementApis
     {
         app.MapSuppliersApi();
         app.MapSupplierItemsApi();
+        app.MapItemPurchasingApi();
         app.MapPurchaseOrdersApi();
         app.MapReceiptsApi();
         app.MapReceiptLinesApi();

@@ -3,7 +3,8 @@ using Inventory.ProcurementService.Catalog;
 namespace Inventory.ProcurementService.Replenishment;
 
 /// <summary>A supplier's terms for an item, as the calculator needs them.</summary>
-public sealed record SupplierTerms(Guid SupplierId, string SupplierName, decimal UnitPrice, decimal MinimumOrderQuantity, bool IsPreferred);
+public sealed record SupplierTerms(Guid SupplierId, string SupplierName, decimal UnitPrice, decimal MinimumOrderQuantity, bool IsPreferred,
+    string Currency);
 
 public sealed record Suggestion(Guid ItemId, string Sku, string Name, string Unit, decimal OnHand, decimal OnOrder,
     decimal ReorderPoint, decimal ReorderQuantity, decimal SuggestedQuantity, SupplierTerms? Supplier);

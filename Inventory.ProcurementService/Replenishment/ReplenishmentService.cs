@@ -80,7 +80,7 @@ public sealed class ReplenishmentService(ProcurementDbContext db, CatalogLookupC
             .ToDictionaryAsync(x => x.ItemId, x => x.Open, ct);
         var terms = await db.SupplierItems.AsNoTracking()
             .Where(si => ids.Contains(si.ItemId) && !si.Supplier!.IsArchived)
-            .Select(si => new { si.ItemId, Terms = new SupplierTerms(si.SupplierId, si.Supplier!.Name, si.UnitPrice, si.MinimumOrderQuantity, si.IsPreferred) })
+            .Select(si => new { si.ItemId, Terms = new SupplierTerms(si.SupplierId, si.Supplier!.Name, si.UnitPrice, si.MinimumOrderQuantity, si.IsPreferred, si.Supplier.Currency) })
             .ToListAsync(ct);
         var byItem = terms.GroupBy(t => t.ItemId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<SupplierTerms>)g.Select(t => t.Terms).ToList());

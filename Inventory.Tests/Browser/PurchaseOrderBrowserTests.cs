@@ -43,6 +43,7 @@ public sealed class PurchaseOrderBrowserTests(BrowserAppFixture fixture)
         await page.ClickAsync("#save");
         await page.WaitForSelectorAsync("#po-status [data-status='Draft']");
         var orderId = Guid.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // "Submit … to …?" — yes
         await page.ClickAsync("#submit-order");
         await page.WaitForSelectorAsync("#po-status [data-status='Submitted']");
 

@@ -34,11 +34,15 @@ public sealed class BrowserAppFixture : WebAppFixture
         (_playwright, Chromium) = await chromium;
     }
 
-    /// <summary>A new page in a fresh context (no cookies) at <paramref name="width"/> (and <paramref name="timeZone"/>); disposing the context closes it.</summary>
-    public async Task<(IBrowserContext Context, IPage Page)> NewPageAsync(string width, string? timeZone = null)
+    /// <summary>
+    /// A new page in a fresh context (no cookies) at <paramref name="width"/> (and <paramref name="timeZone"/>, IANA). Every page of ours it loads is audited
+    /// with axe-core; disposing the context closes it and fails the test on a serious or critical violation.
+    /// </summary>
+    public async Task<(AuditedContext Context, IPage Page)> NewPageAsync(string width, string? timeZone = null)
     {
         var context = await Chromium.NewContextAsync(width, timeZone);
-        return (context, await context.NewPageAsync());
+        var page = await context.NewPageAsync();
+        return (new AuditedContext(context, AccessibilityAudit.Watch(page, Address, width)), page);
     }
 
     public override async Task DisposeAsync()

@@ -69,6 +69,22 @@ public static class HeadlessChromium
         }
     }
 
+    /// <summary>
+    /// What makes the page scroll sideways: empty when it fits its viewport, else the widths and the outermost
+    /// elements reaching past the right edge (those inside a box that scrolls on its own do not count).
+    /// </summary>
+    public static Task<string> SidewaysOverflowAsync(this IPage page) => page.EvaluateAsync<string>("""
+        (() => {
+          const root = document.documentElement;
+          if (root.scrollWidth <= root.clientWidth) return '';
+          const scrollsItself = e => { if (getComputedStyle(e).position === 'absolute') return false; for (let p = e.parentElement; p; p = p.parentElement) if (p.scrollWidth > p.clientWidth && getComputedStyle(p).overflowX !== 'visible') return true; return false; };
+          const wide = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > root.clientWidth + 1 && !scrollsItself(e));
+          const outermost = wide.filter(e => !wide.includes(e.parentElement)).slice(0, 4)
+            .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)} px)`);
+          return `${root.scrollWidth} px wide in ${root.clientWidth}: ${outermost.join(', ')}`;
+        })()
+        """);
+
     /// <summary>Collects the browser's Content-Security-Policy complaints about a page.</summary>
     public static List<string> CspViolations(this IPage page)
     {

@@ -23,7 +23,7 @@ public sealed class ProcurementRulesTests
     public void Divisible_units_are_not_rounded_and_the_supplier_minimum_raises_the_quantity()
     {
         Assert.Equal(7.5m, ReplenishmentCalculator.Quantity(Item(2.5m, 10, 0, "kg"), 0, null));
-        Assert.Equal(40m, ReplenishmentCalculator.Quantity(Item(0, 10, 0), 0, new SupplierTerms(Guid.NewGuid(), "S", 1, 40, true)));
+        Assert.Equal(40m, ReplenishmentCalculator.Quantity(Item(0, 10, 0), 0, new SupplierTerms(Guid.NewGuid(), "S", 1, 40, true, "EUR")));
     }
 
     [Fact]
@@ -39,8 +39,8 @@ public sealed class ProcurementRulesTests
     public void The_preferred_supplier_wins_over_a_cheaper_one()
     {
         var item = Item(0, 10, 5);
-        var cheap = new SupplierTerms(Guid.NewGuid(), "Cheap", 1, 0, false);
-        var preferred = new SupplierTerms(Guid.NewGuid(), "Preferred", 2, 0, true);
+        var cheap = new SupplierTerms(Guid.NewGuid(), "Cheap", 1, 0, false, "EUR");
+        var preferred = new SupplierTerms(Guid.NewGuid(), "Preferred", 2, 0, true, "EUR");
 
         var suggestion = ReplenishmentCalculator.Suggest([item], new Dictionary<Guid, decimal>(),
             new Dictionary<Guid, IReadOnlyList<SupplierTerms>> { [item.Id] = [cheap, preferred] }).Single();

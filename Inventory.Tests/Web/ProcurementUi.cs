@@ -43,17 +43,26 @@ public sealed class ProcurementUi(IWebApp app) : IDisposable
         await ReadAsync<SupplierDto>(await _procurement.PutAsJsonAsync($"/api/suppliers/{supplier.Id}",
             new { version = supplier.Version, name, currency = supplier.Currency }));
 
-    public async Task<SupplierItemDto> SupplierItemAsync(Guid supplierId, Guid itemId, decimal unitPrice, decimal moq = 0) =>
+    public async Task<SupplierItemDto> SupplierItemAsync(Guid supplierId, Guid itemId, decimal unitPrice, decimal moq = 0,
+        string? supplierSku = null, int? leadTimeDays = null, bool preferred = false) =>
         await ReadAsync<SupplierItemDto>(await _procurement.PostAsJsonAsync($"/api/suppliers/{supplierId}/items",
-            new { itemId, unitPrice, minimumOrderQuantity = moq }), HttpStatusCode.Created);
+            new { itemId, unitPrice, minimumOrderQuantity = moq, supplierSku, leadTimeDays, isPreferred = preferred }), HttpStatusCode.Created);
+
+    /// <summary>A supplier with the address and contact a printed order shows.</summary>
+    public async Task<SupplierDto> SupplierWithAddressAsync(string name, string address, string contactName, string email, string currency = "EUR") =>
+        await ReadAsync<SupplierDto>(await _procurement.PostAsJsonAsync("/api/suppliers",
+            new { name, currency, address, contactName, email, paymentTerms = "Net 30" }), HttpStatusCode.Created);
 
     public async Task<List<SupplierItemDto>> SupplierItemsAsync(Guid supplierId) =>
         await ReadAsync<List<SupplierItemDto>>(await _procurement.GetAsync($"/api/suppliers/{supplierId}/items"));
 
+    public async Task<PurchaseOrderDto> DraftOrderAsync(Guid supplierId, Guid itemId, decimal quantity, decimal unitPrice) =>
+        await ReadAsync<PurchaseOrderDto>(await _procurement.PostAsJsonAsync("/api/purchase-orders",
+            new { supplierId, lines = new[] { new { itemId, quantity, unitPrice } } }), HttpStatusCode.Created);
+
     public async Task<PurchaseOrderDto> SubmittedOrderAsync(Guid supplierId, Guid itemId, decimal quantity, decimal unitPrice)
     {
-        var draft = await ReadAsync<PurchaseOrderDto>(await _procurement.PostAsJsonAsync("/api/purchase-orders",
-            new { supplierId, lines = new[] { new { itemId, quantity, unitPrice } } }), HttpStatusCode.Created);
+        var draft = await DraftOrderAsync(supplierId, itemId, quantity, unitPrice);
         return await ReadAsync<PurchaseOrderDto>(await _procurement.PostAsJsonAsync($"/api/purchase-orders/{draft.Id}/submit", new { version = draft.Version }));
     }
 

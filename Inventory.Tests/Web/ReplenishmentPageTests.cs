@@ -28,6 +28,7 @@ public sealed class ReplenishmentPageTests(WebAppFixture fixture) : IDisposable
         Assert.True(row.Length > 0, "the item is listed under its supplier");
         Assert.Equal(("0", "0", "10"), (Html.Cell(row, "onHand"), Html.Cell(row, "onOrder"), Html.Cell(row, "reorderPoint")));
         Assert.Equal("35 each", Html.Cell(row, "suggested"));
+        Assert.Equal("3.00 EUR", Html.Cell(row, "unitPrice")); // in the currency the supplier bills in
         Assert.Contains($"value=\"{low.Id}\"", row);
 
         var result = await manager.SubmitFormAsync("/replenishment", "/replenishment", new Dictionary<string, string>
@@ -38,7 +39,7 @@ public sealed class ReplenishmentPageTests(WebAppFixture fixture) : IDisposable
 
         var after = Html.Decode(await Html.ReadAsync(result));
         Assert.Contains("id=\"created-drafts\"", after);
-        Assert.Contains($"{orphan.Sku}</span>: No supplier sells {orphan.Sku}.", after);
+        Assert.Contains($"href=\"/inventory/{orphan.Id}\">{orphan.Sku}</a>: No supplier sells {orphan.Sku}.", after);
         var draft = Assert.Single(await _ui.OrdersOfAsync(supplier.Id));
         Assert.Contains($"href=\"/purchase-orders/{draft.Id}\">{draft.Number}</a>", after);
         var order = await _ui.OrderAsync(draft.Id);

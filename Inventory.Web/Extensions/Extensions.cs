@@ -37,5 +37,6 @@ internal static class Extensions
             .AddPageBudget().AddUserToken(ResourceNames.Procurement);
         builder.Services.AddScoped<UserNames>();
         builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<Settings.CompanySettingsStore>();
     }
 }

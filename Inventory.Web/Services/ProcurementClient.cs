@@ -30,6 +30,10 @@ public sealed class ProcurementClient(HttpClient http) : ServiceClient(http, "pr
     public Task<ApiResult<bool>> DeleteSupplierItemAsync(Guid id, string idempotencyKey, CancellationToken ct) =>
         WriteAsync(HttpMethod.Delete, $"api/supplier-items/{id}", idempotencyKey, ct);
 
+    /// <summary>An item's suppliers, quantity on order and open orders (the item page's purchasing card).</summary>
+    public Task<ApiResult<ItemPurchasing>> GetItemPurchasingAsync(Guid itemId, CancellationToken ct) =>
+        GetAsync<ItemPurchasing>($"api/items/{itemId}/purchasing", ct);
+
     // Purchase orders
 
     public Task<ApiResult<Page<PurchaseOrderSummary>>> ListOrdersAsync(string? status, Guid? supplierId, string? after, int pageSize, CancellationToken ct) =>

@@ -1,7 +1,7 @@
 namespace Inventory.Web.Pages.Items;
 
 /// <summary>An item: details, stock per location, recent movements, history; the stock forms and archive by role.</summary>
-public sealed class ItemDetailsModel(CatalogClient catalog, UserNames users)
+public sealed class ItemDetailsModel(CatalogClient catalog, ProcurementClient procurement, UserNames users)
     : ArchivableDetailsPage<ItemDetail, ItemSummary>(catalog.SetItemArchivedAsync, item => $"Item {item.Sku}")
 {
     public const int HistorySize = 20;
@@ -15,6 +15,9 @@ public sealed class ItemDetailsModel(CatalogClient catalog, UserNames users)
     public IReadOnlyList<CatalogLocation> Locations { get; private set; } = [];
     public AuditHistory? History { get; private set; }
     public UserNames Users => users;
+
+    /// <summary>Suppliers, quantity on order and open orders (<c>_ItemPurchasing</c>); a failed result when procurement is unavailable.</summary>
+    public ApiResult<ItemPurchasing>? Purchasing { get; private set; }
 
     /// <summary>The stock forms the user's role may use: issues and transfers need Clerk, receipts and adjustments Manager (as the catalog enforces).</summary>
     public IEnumerable<MovementForm> MovementForms =>
@@ -41,8 +44,10 @@ public sealed class ItemDetailsModel(CatalogClient catalog, UserNames users)
     {
         var locations = catalog.ListLocationsAsync(false, ct);
         var history = AuditHistory.LoadAsync(catalog, "item", Id, HistorySize, users, ct);
+        var purchasing = procurement.GetItemPurchasingAsync(Id, ct);
         Locations = (await locations).Value?.Items ?? [];
         History = await history;
+        Purchasing = await purchasing;
         await users.LoadAsync(item.RecentMovements.Select(m => m.UserId), ct);
     }
 

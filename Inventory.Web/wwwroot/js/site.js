@@ -59,6 +59,13 @@
         }
     });
 
+    // "Print or save as PDF" (purchase-order print view): the browser's own print dialog.
+    document.addEventListener('click', function (event) {
+        if (event.target.closest('[data-print]')) {
+            window.print();
+        }
+    });
+
     // Ask before irreversible actions (forms marked data-confirm="question": archive, remove, cancel, close, post a count).
     document.addEventListener('submit', function (event) {
         var message = event.target.getAttribute && event.target.getAttribute('data-confirm');
