@@ -153,7 +153,7 @@ public sealed class CatalogStockPagesTests(WebAppFixture fixture) : IDisposable
 
         Assert.Equal("A reason code is required.", Html.FieldError(refused, "Adjust.ReasonCode"));
         Assert.Equal("Adjusted by -2.", CatalogUi.Text(adjusted, "flash"));
-        Assert.Contains("damaged", CatalogUi.MovementRows(adjusted)[0]);
+        Assert.Contains("Damaged", CatalogUi.MovementRows(adjusted)[0]);
         Assert.Equal(3m, (await _ui.GetItemAsync(item.Id)).OnHand);
     }
 
