@@ -32,7 +32,8 @@ public static class LocationsApi
     public static Task<Results<Ok<Page<LocationDto>>, ValidationProblem>> ListLocations(CatalogDbContext db, string? search = null,
         string? includeArchived = null, string? pageSize = null, string? after = null, CancellationToken ct = default) =>
         TreeQueries.ListAsync(db.Locations, LocationDto.From,
-            pattern => l => EF.Functions.ILike(l.Path, pattern, "\\") || EF.Functions.ILike(l.Name, pattern, "\\"),
+            pattern => l => EF.Functions.ILike(l.Path, pattern, "\\") || EF.Functions.ILike(l.Name, pattern, "\\")
+                || EF.Functions.ILike(l.Barcode, pattern, "\\"),
             search, includeArchived, pageSize, after, ct);
 
     public static Task<Results<Ok<LocationDto>, ProblemHttpResult>> GetLocation(Guid id, CatalogDbContext db, CancellationToken ct) =>
