@@ -49,6 +49,7 @@
         }).then(function (running) {
             controls = running;
         }).catch(function (error) {
+            button.hidden = false;
             status.textContent = 'The camera could not start (' + (error && error.name ? error.name : 'error') + '): type or scan the code instead.';
         });
     });
