@@ -15,6 +15,7 @@ app.UseSecurityHeaders();
 app.UseBudgetOwners();
 app.UseServiceDefaults();
 app.UseHttpsRedirect();
+app.UseResponseCompression();
 app.UseExceptionHandler();
 app.UseRateLimiter();
 app.UseRequestTimeouts();
@@ -35,4 +36,5 @@ static void AddServices(WebApplicationBuilder builder)
     builder.AddBudgetOwners();
     builder.AddGatewayRateLimiting();
     builder.AddGatewayProxy();
+    builder.AddGatewayCompression();
 }

@@ -1,3 +1,4 @@
+using Yarp.ReverseProxy.Transforms;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
 using Yarp.ReverseProxy.Forwarder;
@@ -15,6 +16,9 @@ public static class Proxy
     {
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            // The gateway compresses (Compression.cs); the web's own build-time .gz assets are barely compressed in
+            // Development builds, so the web is asked for identity and every encoding is the gateway's.
+            .AddTransforms(transforms => transforms.AddRequestHeaderRemove("Accept-Encoding"))
             .AddServiceDiscoveryDestinationResolver();
         return builder;
     }

@@ -34,6 +34,27 @@ public static class PostgresCluster
         }
     }
 
+    /// <summary>
+    /// Stops the server running on <paramref name="dataDirectory"/> with a fast shutdown (open transactions are
+    /// rolled back, clients disconnected, a checkpoint written) and waits for it, so the next start needs no crash
+    /// recovery and keeps its planner statistics. Returns false when no server was running there.
+    /// </summary>
+    public static async Task<bool> StopFastAsync(string binDirectory, string dataDirectory, CancellationToken ct)
+    {
+        if (!File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
+            return false;
+        await PostgresCommand.RunProgramAsync(binDirectory, "pg_ctl", ["-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], ct, readOutput: false);
+        return true;
+    }
+
+    /// <summary>What the cluster's control file says of its last state, e.g. "shut down" or "in production" (pg_controldata).</summary>
+    public static async Task<string> StateAsync(string binDirectory, string dataDirectory, CancellationToken ct)
+    {
+        var output = await PostgresCommand.RunProgramAsync(binDirectory, "pg_controldata", ["-D", dataDirectory], ct);
+        var line = output.Split('\n').First(l => l.StartsWith("Database cluster state:", StringComparison.Ordinal));
+        return line["Database cluster state:".Length..].Trim();
+    }
+
     private static string[] Options(string dataDirectory) =>
         ["-D", dataDirectory, "-U", PostgresCommand.ServerUser, "--encoding=UTF8", "--locale=C.UTF-8"];
 }

@@ -25,6 +25,7 @@ app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
 app.UseNulFormFields();
 app.UseRouting();
 app.UseAuthentication();
+app.UseViewerTimeZone();
 app.UseAuthorization();
 app.UseBudgetPass();
 app.UseAntiforgery();

@@ -29,6 +29,8 @@ internal static class LocalPostgresExtensions
             "-h", "127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200");
 
         var server = new LocalPostgresServerResource(name, command, dataRoot, password.Resource);
+        builder.Services.AddHostedService(services => new LocalPostgresShutdown(
+            binDirectory, clusterDirectory, services.GetRequiredService<ILogger<LocalPostgresShutdown>>()));
         var healthCheckKey = $"{name}-ready";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             healthCheckKey, _ => new PostgresReadyHealthCheck(server), failureStatus: null, tags: null));

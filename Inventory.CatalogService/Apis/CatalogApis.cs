@@ -19,6 +19,7 @@ public static class CatalogApis
         app.MapLookupApi();
         app.MapItemsCsvApi();
         app.MapMovementsCsvApi();
+        app.MapTreesCsvApi();
         return app;
     }
 }

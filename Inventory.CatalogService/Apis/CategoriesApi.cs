@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Inventory.CatalogService.Audit;
 using Inventory.CatalogService.Categories;
 using Inventory.CatalogService.Data;
@@ -31,7 +32,7 @@ public static class CategoriesApi
 
     public static Task<Results<Ok<Page<CategoryDto>>, ValidationProblem>> ListCategories(CatalogDbContext db, string? search = null,
         string? includeArchived = null, string? pageSize = null, string? after = null, CancellationToken ct = default) =>
-        TreeQueries.ListAsync(db.Categories, CategoryDto.From, pattern => c => EF.Functions.ILike(c.Path, pattern, "\\"),
+        TreeQueries.ListAsync(db.Categories, CategoryDto.From, Matching,
             search, includeArchived, pageSize, after, ct);
 
     public static Task<Results<Ok<CategoryDto>, ProblemHttpResult>> GetCategory(Guid id, CatalogDbContext db, CancellationToken ct) =>
@@ -53,6 +54,9 @@ public static class CategoriesApi
     public static Task<Results<Created<CategoryDto>, Ok<CategoryDto>, ValidationProblem, ProblemHttpResult>> UnarchiveCategory(
         Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, CategoryWriter categories, HttpContext http, CancellationToken ct) =>
         IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id }, Location, t => categories.SetArchivedAsync(id, false, t), ct, created: false);
+
+    /// <summary>What a search matches: the path (names). The list and its CSV export share it.</summary>
+    public static Expression<Func<Category, bool>> Matching(string pattern) => c => EF.Functions.ILike(c.Path, pattern, "\\");
 
     private static string Location(CategoryDto category) => $"/api/categories/{category.Id}";
 }

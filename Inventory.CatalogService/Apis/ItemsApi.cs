@@ -63,13 +63,22 @@ public static class ItemsApi
         Guid id, UpdateItemRequest request, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, ItemWriter items, HttpContext http, CancellationToken ct) =>
         IdempotentWrite.RunAsync(db, http, idempotencyKey, request, Location, t => items.UpdateAsync(id, request, t), ct, created: false);
 
-    public static Task<Results<Created<ItemDto>, Ok<ItemDto>, ValidationProblem, ProblemHttpResult>> ArchiveItem(
-        Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, ItemWriter items, HttpContext http, CancellationToken ct) =>
-        IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id }, Location, t => items.SetArchivedAsync(id, true, t), ct, created: false);
+    /// <summary>With <c>version</c> (the list's bulk archive), only the item as it was at that version: 409 if it changed since.</summary>
+    public static async Task<Results<Created<ItemDto>, Ok<ItemDto>, ValidationProblem, ProblemHttpResult>> ArchiveItem(
+        Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, ItemWriter items, HttpContext http,
+        string? version = null, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var seen = QueryValues.Int(errors, "version", version, 1, int.MaxValue);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        return await IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id, version = seen }, Location,
+            t => items.SetArchivedAsync(id, true, seen, t), ct, created: false);
+    }
 
     public static Task<Results<Created<ItemDto>, Ok<ItemDto>, ValidationProblem, ProblemHttpResult>> UnarchiveItem(
         Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, ItemWriter items, HttpContext http, CancellationToken ct) =>
-        IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id }, Location, t => items.SetArchivedAsync(id, false, t), ct, created: false);
+        IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id }, Location, t => items.SetArchivedAsync(id, false, null, t), ct, created: false);
 
     private static string Location(ItemDto item) => $"/api/items/{item.Id}";
 }

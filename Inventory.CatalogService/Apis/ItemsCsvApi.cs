@@ -30,13 +30,15 @@ public static class ItemsCsvApi
     /// <summary>
     /// The items the list's filters select (the same query values as <c>GET /api/items</c>; without <c>archived</c>,
     /// every item), in SKU order. Filtered by a location, a last column <c>locationOnHand</c> holds the quantity there.
+    /// <c>ids</c> (repeated, at most <see cref="Paging.MaxPageSize"/>) keeps only those items: the list's "Export selected".
     /// </summary>
     public static async Task<Results<PushStreamHttpResult, ValidationProblem>> ExportItems(
         CatalogDbContext db, string? search = null, string? categoryId = null, string? locationId = null, string? lowStock = null,
-        string? archived = null, string? includeArchived = null, CancellationToken ct = default)
+        string? archived = null, string? includeArchived = null, string[]? ids = null, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
         var list = ItemListQuery.Read(errors, search, categoryId, locationId, lowStock, archived, includeArchived, null, null, defaultArchived: "all");
+        var selected = SelectedIds(errors, ids);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
         return TypedResults.Stream(async body =>
@@ -48,6 +50,8 @@ public static class ItemsCsvApi
             await csv.WriteRecordAsync(locationIds is null ? ItemCsv.Columns : [.. ItemCsv.Columns, "locationOnHand"], ct);
             if (filtered is not var (items, _))
                 return;
+            if (selected is not null)
+                items = items.Where(i => selected.Contains(i.Id));
             var rows = items.OrderBy(i => i.SkuNormalized).Select(i => new
             {
                 i.Sku, i.Name, i.Description, Category = i.Category != null ? i.Category.Path : null, i.Unit, i.Barcode,
@@ -101,6 +105,16 @@ public static class ItemsCsvApi
             using var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
             return await import.RunAsync(file, t);
         }, ct, created: false);
+    }
+
+    private static List<Guid>? SelectedIds(Dictionary<string, string[]> errors, string[]? ids)
+    {
+        if (ids is null || ids.Length == 0)
+            return null;
+        var parsed = ids.Select(id => Guid.TryParse(id, out var g) ? g : (Guid?)null).ToList();
+        if (parsed.Count > Paging.MaxPageSize || parsed.Any(g => g is null))
+            errors["ids"] = [$"Give 1 to {Paging.MaxPageSize} item ids."];
+        return parsed.OfType<Guid>().ToList();
     }
 
     /// <summary>Every text cell of every export goes through here, so none can carry a formula (see <see cref="CsvCells"/>).</summary>

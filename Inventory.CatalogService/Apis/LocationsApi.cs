@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Inventory.CatalogService.Audit;
 using Inventory.CatalogService.Data;
 using Inventory.CatalogService.Locations;
@@ -31,10 +32,7 @@ public static class LocationsApi
 
     public static Task<Results<Ok<Page<LocationDto>>, ValidationProblem>> ListLocations(CatalogDbContext db, string? search = null,
         string? includeArchived = null, string? pageSize = null, string? after = null, CancellationToken ct = default) =>
-        TreeQueries.ListAsync(db.Locations, LocationDto.From,
-            pattern => l => EF.Functions.ILike(l.Path, pattern, "\\") || EF.Functions.ILike(l.Name, pattern, "\\")
-                || EF.Functions.ILike(l.Barcode, pattern, "\\"),
-            search, includeArchived, pageSize, after, ct);
+        TreeQueries.ListAsync(db.Locations, LocationDto.From, Matching, search, includeArchived, pageSize, after, ct);
 
     public static Task<Results<Ok<LocationDto>, ProblemHttpResult>> GetLocation(Guid id, CatalogDbContext db, CancellationToken ct) =>
         TreeQueries.GetAsync(db.Locations, id, LocationDto.From, AuditEntityTypes.Location, ct);
@@ -55,6 +53,10 @@ public static class LocationsApi
     public static Task<Results<Created<LocationDto>, Ok<LocationDto>, ValidationProblem, ProblemHttpResult>> UnarchiveLocation(
         Guid id, [FromHeader(Name = IdempotencyRules.HeaderName)] string? idempotencyKey, CatalogDbContext db, LocationWriter locations, HttpContext http, CancellationToken ct) =>
         IdempotentWrite.RunAsync(db, http, idempotencyKey, new { id }, Location, t => locations.SetArchivedAsync(id, false, t), ct, created: false);
+
+    /// <summary>What a search matches: the path (codes) or the name. The list and its CSV export share it.</summary>
+    public static Expression<Func<Location, bool>> Matching(string pattern) =>
+        l => EF.Functions.ILike(l.Path, pattern, "\\") || EF.Functions.ILike(l.Name, pattern, "\\") || EF.Functions.ILike(l.Barcode, pattern, "\\");
 
     private static string Location(LocationDto location) => $"/api/locations/{location.Id}";
 }

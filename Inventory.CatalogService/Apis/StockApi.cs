@@ -52,7 +52,7 @@ public static class StockApi
                           join i in db.Items on s.ItemId equals i.Id
                           join l in db.Locations on s.LocationId equals l.Id
                           orderby s.ItemId, s.LocationId
-                          select new StockLevelDto(s.ItemId, i.Sku, s.LocationId, l.Code, l.Path, s.OnHand, s.UpdatedAt)).ToListAsync(ct);
+                          select new StockLevelDto(s.ItemId, i.Sku, s.LocationId, l.Code, l.Path, s.OnHand, s.UpdatedAt, l.Name)).ToListAsync(ct);
         return TypedResults.Ok(Paging.ToPage(rows, size, r => r, LevelOrdering, r => [r.ItemId.ToString(), r.LocationId.ToString()]));
     }
 

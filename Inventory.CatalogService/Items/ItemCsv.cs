@@ -22,8 +22,11 @@ public static class ItemCsv
     /// <summary>A data row as parsed: the request it describes, the category path it names, and its field errors.</summary>
     public sealed record Row(int Number, CreateItemRequest Request, string? CategoryPath, Dictionary<string, string[]> Errors);
 
-    /// <summary>Parses one row (field name → raw text); errors are keyed by the column name.</summary>
-    public static Row Parse(int number, Func<string, string?> cell)
+    /// <summary>
+    /// Parses one row (field name → raw text); errors are keyed by the column name. With <paramref name="decimalComma"/>
+    /// (a <c>;</c>-separated file, as European spreadsheets save them) a number may be written "12,50" too.
+    /// </summary>
+    public static Row Parse(int number, Func<string, string?> cell, bool decimalComma = false)
     {
         // Numbers are parsed as written; text cells lose the quote an export added against formulas.
         string? Field(string column) => NumericColumns.Contains(column)
@@ -36,9 +39,9 @@ public static class ItemCsv
             Name = Field("name"),
             Description = Empty(Field("description")),
             Unit = Field("unit"),
-            UnitCost = Amount(errors, "unitCost", Field("unitCost")),
-            ReorderPoint = Amount(errors, "reorderPoint", Field("reorderPoint")),
-            ReorderQuantity = Amount(errors, "reorderQuantity", Field("reorderQuantity")),
+            UnitCost = Amount(errors, "unitCost", Field("unitCost"), decimalComma),
+            ReorderPoint = Amount(errors, "reorderPoint", Field("reorderPoint"), decimalComma),
+            ReorderQuantity = Amount(errors, "reorderQuantity", Field("reorderQuantity"), decimalComma),
             Barcode = Empty(Field("barcode")),
             PreferredSupplierId = SupplierId(errors, Field("preferredSupplierId")),
         };
@@ -54,14 +57,20 @@ public static class ItemCsv
 
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    private static decimal? Amount(Dictionary<string, string[]> errors, string field, string? text)
+    private static decimal? Amount(Dictionary<string, string[]> errors, string field, string? text, bool decimalComma)
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        // No thousands separators: "12,50" is an error, not 1250.
-        if (decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        // No thousands separators: "12,50" in a comma-separated file is an error, not 1250; in a ;-separated file it
+        // is 12.50, and a number with both a comma and a dot is refused rather than guessed.
+        var number = text.Trim();
+        if (decimalComma && !number.Contains('.'))
+            number = number.Replace(',', '.');
+        if (decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             return value;
-        errors[field] = ["Not a number (use a dot for decimals, e.g. 12.50)."];
+        errors[field] = [decimalComma
+            ? "Not a number (a comma or a dot for decimals, no thousands separators, e.g. 12,50)."
+            : "Not a number (use a dot for decimals, e.g. 12.50)."];
         return null;
     }
 

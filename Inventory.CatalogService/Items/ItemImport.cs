@@ -10,16 +10,19 @@ public sealed record ImportResult(int Created, int Updated, int Unchanged);
 
 /// <summary>
 /// Imports an item CSV file all or nothing: every row creates or updates the item of its SKU (regardless of case),
-/// audited row by row, in one transaction — or any problem is reported by row and field and nothing is stored.
+/// audited row by row, in one transaction — or every problem is reported by row and field (also the checks against
+/// the catalog for rows that have errors of their own, so one round fixes the file) and nothing is stored.
 /// </summary>
 public sealed class ItemImport(CatalogDbContext db, MasterDataChanges changes)
 {
     public async Task<Outcome<ImportResult>> RunAsync(Stream csv, CancellationToken ct)
     {
         db.Database.SetCommandTimeout(TimeBudgets.LongRunning); // a whole file is one transaction
-        var (rows, errors) = await ItemCsvReader.ReadAsync(csv, ct);
-        if (errors.Count > 0)
-            return Problems.Invalid(errors);
+        var (all, errors) = await ItemCsvReader.ReadAsync(csv, ct);
+        if (ImportErrors.ForTheFile(errors))
+            return Problems.Invalid(ImportErrors.Capped(errors));
+        // A row without a valid SKU or unit cannot be looked up; its own errors say so.
+        var rows = all.Where(r => !r.Errors.ContainsKey("sku") && !r.Errors.ContainsKey("unit")).ToList();
 
         // Categories by path, existing items by SKU, and barcodes held by other items: three queries for the whole file.
         var paths = rows.Where(r => r.CategoryPath is not null).Select(r => r.CategoryPath!).Distinct().ToList();
@@ -38,15 +41,15 @@ public sealed class ItemImport(CatalogDbContext db, MasterDataChanges changes)
             if (row.CategoryPath is not null)
             {
                 if (!categories.TryGetValue(row.CategoryPath, out var category))
-                    errors[ItemCsv.Key(row.Number, "category")] = [$"No category '{row.CategoryPath}'."];
+                    ImportErrors.Add(errors, ItemCsv.Key(row.Number, "category"), $"No category '{row.CategoryPath}'.");
                 else if (category.IsArchived && existing.GetValueOrDefault(sku)?.CategoryId != category.Id)
-                    errors[ItemCsv.Key(row.Number, "category")] = [$"The category '{row.CategoryPath}' is archived."];
+                    ImportErrors.Add(errors, ItemCsv.Key(row.Number, "category"), $"The category '{row.CategoryPath}' is archived.");
             }
             if (ItemRules.NormalizeBarcode(row.Request.Barcode) is { } barcode && barcodeOwners.TryGetValue(barcode, out var owner) && owner != sku)
-                errors[ItemCsv.Key(row.Number, "barcode")] = [$"Barcode '{barcode}' belongs to item {owner}."];
+                ImportErrors.Add(errors, ItemCsv.Key(row.Number, "barcode"), $"Barcode '{barcode}' belongs to item {owner}.");
         }
         if (errors.Count > 0)
-            return Problems.Invalid(errors);
+            return Problems.Invalid(ImportErrors.Capped(errors));
 
         int created = 0, updated = 0, unchanged = 0;
         foreach (var row in rows)
@@ -98,6 +101,6 @@ public sealed class ItemImport(CatalogDbContext db, MasterDataChanges changes)
         var fractional = (await db.StockLevels.AsNoTracking().Where(s => ids.Contains(s.ItemId) && s.OnHand != decimal.Truncate(s.OnHand))
             .Select(s => s.ItemId).Distinct().ToListAsync(ct)).ToHashSet();
         foreach (var (row, item, unit) in toIndivisible.Where(x => fractional.Contains(x.Item!.Id)))
-            errors[ItemCsv.Key(row.Number, "unit")] = [$"Stock of {item!.Sku} has fractional quantities, which '{unit}' cannot hold."];
+            ImportErrors.Add(errors, ItemCsv.Key(row.Number, "unit"), $"Stock of {item!.Sku} has fractional quantities, which '{unit}' cannot hold.");
     }
 }

@@ -44,7 +44,7 @@ public static class ItemQueries
                            join l in db.Locations on s.LocationId equals l.Id
                            where s.ItemId == id
                            orderby l.Path
-                           select new StockLevelDto(s.ItemId, item.Sku, s.LocationId, l.Code, l.Path, s.OnHand, s.UpdatedAt)).ToListAsync(ct);
+                           select new StockLevelDto(s.ItemId, item.Sku, s.LocationId, l.Code, l.Path, s.OnHand, s.UpdatedAt, l.Name)).ToListAsync(ct);
         var movements = await db.Movements.AsNoTracking().Where(m => m.ItemId == id)
             .OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Seq).Take(RecentMovements).ToListAsync(ct);
         return new ItemDetailDto(item, stock, movements.Select(MovementDto.From).ToList());

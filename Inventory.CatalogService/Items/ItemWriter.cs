@@ -48,13 +48,26 @@ public sealed class ItemWriter(CatalogDbContext db, MasterDataChanges changes)
         return await SaveAsync(item, ct);
     }
 
-    public async Task<Outcome<ItemDto>> SetArchivedAsync(Guid id, bool archived, CancellationToken ct)
+    /// <summary>
+    /// Archives or restores an item; with <paramref name="version"/>, only the item as it was at that version (a list's
+    /// bulk archive: what the user saw). Already so is no change (idempotent), and so is a race lost to the same change:
+    /// the item is archived once, with one audit row, and both callers get it.
+    /// </summary>
+    public async Task<Outcome<ItemDto>> SetArchivedAsync(Guid id, bool archived, int? version, CancellationToken ct)
     {
         var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null)
             return Problems.NotFound(What);
+        if (item.IsArchived != archived && version is { } seen && seen != item.Version)
+            return Problems.StaleVersion(What);
         changes.SetArchived(item, AuditEntityTypes.Item, archived);
-        return await SaveAsync(item, ct);
+        if (await db.TrySaveAsync(What, ct) is { } problem)
+        {
+            db.ChangeTracker.Clear();
+            var now = await db.Items.AsNoTracking().Where(i => i.Id == id).Select(i => (bool?)i.IsArchived).FirstOrDefaultAsync(ct);
+            return now == archived ? await ItemQueries.ReadAsync(db, id, ct) : problem;
+        }
+        return await ItemQueries.ReadAsync(db, id, ct);
     }
 
     /// <summary>Why an item cannot have the category: unknown (422) or archived (409, unless the item already had it).</summary>

@@ -43,8 +43,11 @@ public static class DashboardQuery
 
         var days = Enumerable.Range(0, Days).Select(i => DateOnly.FromDateTime(firstDay.AddDays(i).UtcDateTime))
             .Select(d => new DailyMovementsDto(d, perDay.GetValueOrDefault(d))).ToList();
-        return new DashboardDto(byLeaf.Sum(l => l.Items), byLeaf.Sum(l => l.Value), byLeaf.Sum(l => l.Low),
-            perDay.GetValueOrDefault(today), byCategory, days);
+        var stockValue = byLeaf.Sum(l => l.Value);
+        return new DashboardDto(byLeaf.Sum(l => l.Items), stockValue, byLeaf.Sum(l => l.Low),
+            perDay.GetValueOrDefault(today), byCategory, days,
+            await DashboardTrends.TopMoversAsync(db, firstDay, ct),
+            await DashboardTrends.ValueTrendAsync(db, firstDay, days.Select(d => d.Date).ToList(), stockValue, ct));
     }
 
     private sealed record DayCount(DateOnly Day, int Count);

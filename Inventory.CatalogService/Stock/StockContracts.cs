@@ -1,6 +1,7 @@
 namespace Inventory.CatalogService.Stock;
 
-public sealed record StockLevelDto(Guid ItemId, string Sku, Guid LocationId, string LocationCode, string LocationPath, decimal OnHand, DateTimeOffset UpdatedAt);
+public sealed record StockLevelDto(Guid ItemId, string Sku, Guid LocationId, string LocationCode, string LocationPath, decimal OnHand, DateTimeOffset UpdatedAt,
+    string LocationName);
 
 public record MovementDto(
     Guid Id, long Seq, Guid ItemId, Guid LocationId, decimal Quantity, decimal BalanceAfter, string Type, string? ReasonCode,
@@ -51,9 +52,17 @@ public sealed record DashboardDto(
     int LowStockCount,
     int MovementsToday,
     IReadOnlyList<CategoryValueDto> StockValueByCategory,
-    IReadOnlyList<DailyMovementsDto> MovementsPerDay);
+    IReadOnlyList<DailyMovementsDto> MovementsPerDay,
+    IReadOnlyList<TopMoverDto> TopMovers,
+    IReadOnlyList<DailyValueDto> ValueTrend);
 
 /// <summary>Stock value under a top-level category (null: items without a category).</summary>
 public sealed record CategoryValueDto(Guid? CategoryId, string Category, decimal Value);
 
 public sealed record DailyMovementsDto(DateOnly Date, int Count);
+
+/// <summary>An item among the most moved of the last 30 days: how many movements, and the units they moved (both signs).</summary>
+public sealed record TopMoverDto(Guid ItemId, string Sku, string Name, string Unit, int Movements, decimal UnitsMoved);
+
+/// <summary>The stock value at the end of a UTC day (at today's unit costs).</summary>
+public sealed record DailyValueDto(DateOnly Date, decimal Value);

@@ -34,11 +34,7 @@ public static class TreeQueries
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
-        var query = nodes.AsNoTracking();
-        if (!withArchived)
-            query = query.Where(n => !n.IsArchived);
-        if (text is not null)
-            query = query.Where(matching(Paging.ContainsPattern(text)));
+        var query = Filtered(nodes, matching, text, withArchived);
         if (key is not null)
         {
             var afterPath = key[0];
@@ -46,5 +42,28 @@ public static class TreeQueries
         }
         var rows = await query.OrderBy(n => n.Path).ThenBy(n => n.Id).Take(size + 1).ToListAsync(ct);
         return TypedResults.Ok(Paging.ToPage(rows, size, map, Ordering, n => [n.Path, n.Id.ToString()]));
+    }
+
+    /// <summary>
+    /// The nodes a list's filters select (every page of them): the same <c>search</c> and <c>includeArchived</c> as
+    /// <see cref="ListAsync"/>, so an export holds exactly what the list shows. Null with <paramref name="errors"/> filled when a value is bad.
+    /// </summary>
+    public static IQueryable<T>? Filter<T>(Dictionary<string, string[]> errors, IQueryable<T> nodes, Func<string, Expression<Func<T, bool>>> matching,
+        string? search, string? includeArchived) where T : TreeNode
+    {
+        var text = QueryValues.Text(errors, "search", search);
+        var withArchived = QueryValues.Bool(errors, "includeArchived", includeArchived);
+        return errors.Count > 0 ? null : Filtered(nodes, matching, text, withArchived);
+    }
+
+    private static IQueryable<T> Filtered<T>(IQueryable<T> nodes, Func<string, Expression<Func<T, bool>>> matching, string? text, bool withArchived)
+        where T : TreeNode
+    {
+        var query = nodes.AsNoTracking();
+        if (!withArchived)
+            query = query.Where(n => !n.IsArchived);
+        if (text is not null)
+            query = query.Where(matching(Paging.ContainsPattern(text)));
+        return query;
     }
 }

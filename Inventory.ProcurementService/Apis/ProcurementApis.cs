@@ -14,6 +14,7 @@ public static class ProcurementApis
         app.MapReceiptsApi();
         app.MapReceiptLinesApi();
         app.MapReplenishmentApi();
+        app.MapDashboardApi();
         app.MapAuditApi<ProcurementDbContext>(AuditEntityTypes.All);
         return app;
     }

@@ -92,6 +92,16 @@ public sealed class ServiceProcess : IDisposable
         throw new TimeoutException($"{Name} was not healthy within {timeout} (last: {last}):\n{Output}");
     }
 
+    /// <summary>Sends SIGTERM (what systemd, a container runtime or a terminal's close sends) and waits for the process to exit.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
+    }
+
     public void Dispose()
     {
         try

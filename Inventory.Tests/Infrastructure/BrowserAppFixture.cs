@@ -35,12 +35,12 @@ public sealed class BrowserAppFixture : WebAppFixture
     }
 
     /// <summary>
-    /// A new page in a fresh context (no cookies) at <paramref name="width"/>. Every page of ours it loads is audited
+    /// A new page in a fresh context (no cookies) at <paramref name="width"/> (and <paramref name="timeZone"/>, IANA). Every page of ours it loads is audited
     /// with axe-core; disposing the context closes it and fails the test on a serious or critical violation.
     /// </summary>
-    public async Task<(AuditedContext Context, IPage Page)> NewPageAsync(string width)
+    public async Task<(AuditedContext Context, IPage Page)> NewPageAsync(string width, string? timeZone = null)
     {
-        var context = await Chromium.NewContextAsync(width);
+        var context = await Chromium.NewContextAsync(width, timeZone);
         var page = await context.NewPageAsync();
         return (new AuditedContext(context, AccessibilityAudit.Watch(page, Address, width)), page);
     }

@@ -32,13 +32,21 @@ public static class HeadlessChromium
         return (playwright, browser);
     }
 
-    /// <summary>A fresh browser context (no cookies) at <paramref name="width"/>: 1280×800, or a 390×844 touch phone.</summary>
-    public static Task<IBrowserContext> NewContextAsync(this IBrowser browser, string width) => browser.NewContextAsync(width switch
+    /// <summary>
+    /// A fresh browser context (no cookies) at <paramref name="width"/>: 1280×800, or a 390×844 touch phone; in the
+    /// machine's time zone unless <paramref name="timeZone"/> (IANA) names another.
+    /// </summary>
+    public static Task<IBrowserContext> NewContextAsync(this IBrowser browser, string width, string? timeZone = null)
     {
-        Desktop => new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 800 } },
-        Phone => new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true },
-        _ => throw new ArgumentOutOfRangeException(nameof(width), width, "desktop or phone"),
-    });
+        var options = width switch
+        {
+            Desktop => new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 800 } },
+            Phone => new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true },
+            _ => throw new ArgumentOutOfRangeException(nameof(width), width, "desktop or phone"),
+        };
+        options.TimezoneId = timeZone;
+        return browser.NewContextAsync(options);
+    }
 
     /// <summary>Signs in on the login page the browser is at, with "Google" (the fake provider's account form).</summary>
     public static async Task SignInWithGoogleAsync(this IPage page, string email)

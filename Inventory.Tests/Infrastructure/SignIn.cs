@@ -64,8 +64,10 @@ public static partial class SignIn
     /// <summary>The admin's change of <paramref name="email"/> on the users page: its form <paramref name="handler"/> with one field.</summary>
     public static async Task<HttpResponseMessage> ChangeUserAsync(BrowserSession admin, string email, string handler, string field, string value)
     {
-        var (id, version) = UserRow(await (await admin.GetAsync("/admin/users")).Content.ReadAsStringAsync(), email);
-        return await admin.SubmitFormAsync("/admin/users", $"/admin/users?handler={handler}",
+        // Searched for: the users page shows one page of users, and the test database holds many.
+        var list = $"/admin/users?search={Uri.EscapeDataString(email)}";
+        var (id, version) = UserRow(await (await admin.GetAsync(list)).Content.ReadAsStringAsync(), email);
+        return await admin.SubmitFormAsync(list, $"{list}&handler={handler}",
             new Dictionary<string, string> { ["id"] = id, ["version"] = version, [field] = value });
     }
 

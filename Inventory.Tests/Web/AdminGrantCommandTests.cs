@@ -35,7 +35,7 @@ public sealed class AdminGrantCommandTests(WebAppFixture fixture)
         Assert.Equal((AuditActions.Create, Actor), (entry.Action, entry.UserId));
 
         using var session = await fixture.SignInAsync(email);
-        var users = await session.GetAsync("/admin/users");
+        var users = await session.GetAsync($"/admin/users?search={email}"); // one page of many: searched for
         Assert.Equal("/admin/users", users.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains($"data-email=\"{email}\"", await users.Content.ReadAsStringAsync());
     }

@@ -51,7 +51,7 @@ public sealed class CatalogCountPagesTests(WebAppFixture fixture) : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         var page = await Html.ReadAsync(posted);
-        Assert.Equal("posted", CatalogUi.Text(page, "count-status"));
+        Assert.Equal("Posted", CatalogUi.Text(page, "count-status"));
         Assert.False(Html.HasId(page, "record-counts"));
         var stored = await _ui.GetItemAsync(item.Id);
         Assert.Equal(7m, stored.OnHand);

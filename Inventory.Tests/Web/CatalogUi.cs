@@ -58,6 +58,10 @@ public sealed partial class CatalogUi(IWebApp app) : IDisposable
             item.Barcode, item.PreferredSupplierId, item.Version,
         }));
 
+    /// <summary>The actions of an entity's audit trail, newest first (<c>archive</c>, <c>update</c> …).</summary>
+    public async Task<IReadOnlyList<string>> AuditActionsAsync(string entityType, Guid id) =>
+        (await ReadAsync<Page<AuditEntryDto>>(await _catalog.GetAsync($"/api/audit?entityType={entityType}&entityId={id}"))).Items.Select(e => e.Action).ToList();
+
     public async Task<IReadOnlyList<ItemDto>> FindItemsAsync(string search) =>
         (await ReadAsync<Page<ItemDto>>(await _catalog.GetAsync($"/api/items?search={Uri.EscapeDataString(search)}&archived=all"))).Items;
 

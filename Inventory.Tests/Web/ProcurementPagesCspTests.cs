@@ -58,7 +58,7 @@ public sealed partial class ProcurementPagesCspTests(WebAppFixture fixture) : ID
         }
     }
 
-    // A <script> without src, a <style> element, a style="" attribute or an on*="" handler (as in GatewaySecurityHeaderTests).
-    [GeneratedRegex("<script(?![^>]*\\ssrc=)[^>]*>|<style[\\s>]|\\sstyle\\s*=|\\son[a-z]+\\s*=", RegexOptions.IgnoreCase)]
+    // A <script> without src (a type="application/json" data block is data, never run), a <style> element, a style="" attribute or an on*="" handler (as in GatewaySecurityHeaderTests).
+    [GeneratedRegex("<script(?![^>]*\\ssrc=)(?![^>]*\\stype=\"application/json\")[^>]*>|<style[\\s>]|\\sstyle\\s*=|\\son[a-z]+\\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex InlineScriptOrStyle();
 }

@@ -1,4 +1,6 @@
 using Inventory.Web.Data;
+using Inventory.Web.Users;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +13,20 @@ namespace Inventory.Web.Auth;
 /// server says: its security stamp must still be the user's (sign-out, deactivation and a role change give
 /// the user a new one, ending every session issued before), the user must be active, and no session outlives
 /// the absolute lifetime however active it is (the cookie's sliding expiry handles the idle timeout).
-/// A refused session is signed out and the person is sent to sign in.
+/// A refused session is signed out and the person is sent to sign in (told why, when their account was deactivated).
 /// </summary>
 public sealed class SessionValidator(WebDbContext db, IOptions<AuthOptions> options, TimeProvider clock) : RelativeRedirects
 {
+    private const string DeactivatedKey = "session-deactivated";
+
+    /// <summary>A session ended by deactivation lands on the sign-in page saying so, not silently on the bare form.</summary>
+    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        if (context.HttpContext.Items[DeactivatedKey] is string message)
+            context.RedirectUri = QueryHelpers.AddQueryString(context.RedirectUri, "error", message);
+        return base.RedirectToLogin(context);
+    }
+
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal!;
@@ -29,8 +41,13 @@ public sealed class SessionValidator(WebDbContext db, IOptions<AuthOptions> opti
         // The role check is a second line: every role change also changes the stamp.
         if (user is not { IsActive: true } || user.SecurityStamp != stamp || !principal.IsInRole(user.Role))
         {
+            if (user is { IsActive: false })
+                context.HttpContext.Items[DeactivatedKey] = await DeactivatedAccount.MessageAsync(db, user.Email, context.HttpContext.RequestAborted);
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
         }
+        // The row is read here anyway: the page renders its times in the zone the user's browser reported.
+        context.HttpContext.Items[ViewerTimeZone.ItemKey] = ViewerTimeZone.Find(user.TimeZone);
     }
 }

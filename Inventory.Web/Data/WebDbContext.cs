@@ -22,6 +22,7 @@ public sealed class WebDbContext(DbContextOptions<WebDbContext> options) : DbCon
             user.HasIndex(u => u.Email).IsUnique();
             user.Property(u => u.DisplayName).HasMaxLength(200);
             user.Property(u => u.Role).HasMaxLength(20);
+            user.Property(u => u.TimeZone).HasMaxLength(ViewerTimeZone.MaxIdLength);
             user.Property(u => u.Version).IsRowVersion();
         });
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());

@@ -24,6 +24,7 @@ internal static class Extensions
         builder.AddWebAuthentication();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<UserDirectory>();
+        builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddSingleton(sp => new TokenMinter(TokenClaims.UserIssuer,
             builder.Configuration["Auth:SigningKey"] ?? throw new InvalidOperationException("Auth:SigningKey is not configured."),
             sp.GetRequiredService<TimeProvider>()));

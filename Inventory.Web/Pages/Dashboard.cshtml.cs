@@ -10,16 +10,38 @@ public sealed class DashboardModel(CatalogClient catalog, ProcurementClient proc
     /// <summary>Received lines the catalog rejected ("N receipt lines need attention"), with links to their orders.</summary>
     public ApiResult<ReceiptAttention>? ReceiptAttention { get; private set; }
 
+    /// <summary>Open orders by status and receipt lines not in stock yet.</summary>
+    public ApiResult<ProcurementFigures>? Purchasing { get; private set; }
+
+    /// <summary>The four charts, each point linked to the list behind it (empty while the catalog is away).</summary>
+    public IReadOnlyList<DashboardChart> Charts { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         // The two services answer independently; one being down does not blank the other's figures.
         var figures = catalog.GetDashboardAsync(ct);
         var suppliers = procurement.FindSuppliersAsync(null, null, PreviewSize, includeArchived: false, ct);
         var attention = procurement.GetReceiptAttentionAsync(ct);
-        (Figures, Suppliers, ReceiptAttention) = (await figures, await suppliers, await attention);
+        var purchasing = procurement.GetDashboardAsync(ct);
+        (Figures, Suppliers, ReceiptAttention, Purchasing) = (await figures, await suppliers, await attention, await purchasing);
+        if (Figures.Succeeded)
+            Charts = BuildCharts(Figures.Value);
     }
 
-    /// <summary>A bar's width class (<c>bar-w-0</c> … <c>bar-w-20</c>, steps of 5 %): the CSP allows no inline widths.</summary>
-    public static string BarClass(decimal value, decimal max) =>
-        $"bar-w-{(max <= 0 || value <= 0 ? 0 : Math.Max(1, (int)Math.Round(value / max * 20, MidpointRounding.AwayFromZero)))}";
+    private List<DashboardChart> BuildCharts(DashboardFigures figures) =>
+    [
+        new("value-by-category", "Stock value by category", DashboardChart.HorizontalBar, "Value", "Category",
+            figures.StockValueByCategory.Select(c => new DashboardPoint(c.Category, Math.Round(c.Value, 2), Format.Quantity(Math.Round(c.Value, 2)),
+                c.CategoryId is { } id ? Url.Page("/Items/Index", new { categoryId = id }) : null)).ToList()),
+        new("movements-per-day", "Movements per day (30 days, UTC)", DashboardChart.Bar, "Movements", "Day",
+            figures.MovementsPerDay.Select(d => new DashboardPoint(Format.Date(d.Date), d.Count, Format.Quantity(d.Count), DayLink(d.Date))).ToList()),
+        new("top-movers", "Top movers (30 days)", DashboardChart.HorizontalBar, "Movements", "Item",
+            figures.TopMovers.Select(m => new DashboardPoint(m.Sku, m.Movements,
+                $"{Format.Quantity(m.Movements)} ({Format.Quantity(m.UnitsMoved)} {m.Unit})", Url.Page("/Items/Details", new { id = m.ItemId }))).ToList()),
+        new("value-trend", "Stock value trend (30 days, UTC)", DashboardChart.Line, "Value at end of day", "Day",
+            figures.ValueTrend.Select(d => new DashboardPoint(Format.Date(d.Date), Math.Round(d.Value, 2), Format.Quantity(Math.Round(d.Value, 2)), DayLink(d.Date))).ToList()),
+    ];
+
+    /// <summary>The ledger of one UTC day.</summary>
+    private string? DayLink(DateOnly day) => Url.Page("/Movements/Index", new { from = Format.Date(day), to = Format.Date(day) });
 }

@@ -41,7 +41,12 @@ public sealed class LoginModel(SignInMode mode, UserDirectory users, TimeProvide
         if (!ModelState.IsValid)
             return Page();
 
-        var user = await users.DevelopmentSignInAsync(Dev.Email!, Dev.Role!, ct);
+        var (user, refusal) = await users.DevelopmentSignInAsync(Dev.Email!, Dev.Role!, ct);
+        if (user is null)
+        {
+            Error = refusal!.Reason;
+            return Page();
+        }
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AppClaims.Principal(user, clock.GetUtcNow()));
         return LocalRedirect(SafeReturnUrl());
     }

@@ -77,6 +77,10 @@ internal static class ApiCalls
             {
                 if (body.RootElement.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String)
                     title = t.GetString();
+                // The detail is the sentence about this very refusal ("Only 45 each … available at A1"); the title is
+                // the problem type's headline ("The change conflicts with the current state."), so the detail wins.
+                if (body.RootElement.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(d.GetString()))
+                    title = d.GetString();
                 if (body.RootElement.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object)
                     foreach (var field in e.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.Array))
                         errors[field.Name] = field.Value.EnumerateArray().Select(m => m.GetString() ?? "").Where(m => m.Length > 0).ToArray();
@@ -89,7 +93,7 @@ internal static class ApiCalls
         return new ApiProblem(status, Describe(service, response.StatusCode, title), errors);
     }
 
-    // Titles of 4xx refusals are written for people (the services' own wording); 5xx titles are not shown.
+    // Sentences of 4xx refusals are written for people (the services' own wording); 5xx ones are not shown.
     private static string Describe(string service, HttpStatusCode status, string? title) => status switch
     {
         HttpStatusCode.Unauthorized => $"The {service} service did not accept your session. Sign in again.",

@@ -1,7 +1,8 @@
 namespace Inventory.Web.Services;
 
 /// <summary>
-/// A service's refusal or failure, as a page needs it: the HTTP status, one sentence to show, and field errors
+/// A service's refusal or failure, as a page needs it: the HTTP status, one sentence to show (<see cref="Title"/>: the
+/// ProblemDetails' <c>detail</c> when it has one, else its title or a sentence for the status), and field errors
 /// keyed by the API's JSON paths (<c>name</c>, <c>lines[2].quantity</c>).
 /// </summary>
 public sealed record ApiProblem(int Status, string Title, IReadOnlyDictionary<string, string[]> Errors)

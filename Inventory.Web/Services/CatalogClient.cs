@@ -32,13 +32,22 @@ public sealed class CatalogClient(HttpClient http) : ServiceClient(http, "catalo
     public Task<ApiResult<ItemSummary>> SetItemArchivedAsync(Guid id, bool archived, string idempotencyKey, CancellationToken ct) =>
         SetArchivedAsync<ItemSummary>("api/items", id, archived, idempotencyKey, ct);
 
+    /// <summary>Archives the item as it was at <paramref name="version"/> (what a list showed): a 409 if it changed since.</summary>
+    public Task<ApiResult<ItemSummary>> ArchiveItemAtAsync(Guid id, int version, string idempotencyKey, CancellationToken ct) =>
+        WriteAsync<ItemSummary>(HttpMethod.Post, Query($"api/items/{id}/archive", ("version", Text(version))), null, idempotencyKey, ct);
+
     /// <summary>
     /// The CSV of every stock level (no <paramref name="items"/>), or of the items the list's filters select (its sort and
-    /// page aside); the caller streams the body on and disposes the response.
+    /// page aside), or only those of them in <paramref name="ids"/>; the caller streams the body on and disposes the response.
     /// </summary>
-    public Task<ApiResult<HttpResponseMessage>> ExportAsync(ItemQuery? items, CancellationToken ct) =>
-        DownloadAsync(items is null ? "api/stock/export" : Query("api/items/export", ("archived", items.Archived), ("search", items.Search),
-            ("categoryId", items.CategoryId?.ToString()), ("locationId", items.LocationId?.ToString()), ("lowStock", items.LowStock ? "true" : null)), ct);
+    public Task<ApiResult<HttpResponseMessage>> ExportAsync(ItemQuery? items, CancellationToken ct, IReadOnlyList<Guid>? ids = null) =>
+        DownloadAsync(items is null ? "api/stock/export" : Query("api/items/export", [("archived", items.Archived), ("search", items.Search),
+            ("categoryId", items.CategoryId?.ToString()), ("locationId", items.LocationId?.ToString()), ("lowStock", items.LowStock ? "true" : null),
+            .. (ids ?? []).Select(id => ("ids", (string?)id.ToString()))]), ct);
+
+    /// <summary>The CSV of the locations or categories (<paramref name="tree"/>) the tree list's search and "include archived" select.</summary>
+    public Task<ApiResult<HttpResponseMessage>> ExportTreeAsync(string tree, string? search, bool includeArchived, CancellationToken ct) =>
+        DownloadAsync(Query($"api/{tree}/export", ("search", search), ("includeArchived", includeArchived ? "true" : null)), ct);
 
     /// <summary>One page of the ledger as the movements page filters it, newest first.</summary>
     public Task<ApiResult<Page<LedgerRow>>> FindMovementsAsync(MovementQuery query, string? after, int pageSize, CancellationToken ct) =>

@@ -63,6 +63,9 @@ public sealed class ProcurementClient(HttpClient http) : ServiceClient(http, "pr
     /// <summary>How many receipt lines the catalog rejected, and their orders (the dashboard's "need attention").</summary>
     public Task<ApiResult<ReceiptAttention>> GetReceiptAttentionAsync(CancellationToken ct) => GetAsync<ReceiptAttention>("api/receipts/attention", ct);
 
+    /// <summary>The dashboard's procurement figures: open orders by status, receipt lines waiting or rejected.</summary>
+    public Task<ApiResult<ProcurementFigures>> GetDashboardAsync(CancellationToken ct) => GetAsync<ProcurementFigures>("api/dashboard", ct);
+
     /// <summary>Posts a rejected receipt line again as it is, once its cause was fixed in the catalog.</summary>
     public Task<ApiResult<GoodsReceiptLine>> RetryReceiptLineAsync(Guid lineId, string idempotencyKey, CancellationToken ct) =>
         WriteAsync<GoodsReceiptLine>(HttpMethod.Post, $"api/receipt-lines/{lineId}/retry", null, idempotencyKey, ct);

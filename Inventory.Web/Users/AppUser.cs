@@ -19,6 +19,9 @@ public sealed class AppUser
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? LastSignInAt { get; set; }
 
+    /// <summary>The IANA time zone the user's browser reports (<c>Europe/Vienna</c>); pages show times in it. Null: UTC.</summary>
+    public string? TimeZone { get; set; }
+
     /// <summary>
     /// Carried in every session cookie and compared on each request (SessionValidator): a new stamp refuses every
     /// cookie issued before it. Random, so it cannot be guessed; never audited or sent to the services.

@@ -32,12 +32,20 @@ public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options
             return Refuse("Your account is not on this Inventory's list of users.", email);
 
         var user = await ProvisionAsync(email, displayName, roleForNewUser: null, ct);
-        return user.IsActive ? (user, null) : Refuse("Your account has been deactivated. Ask an administrator.", email);
+        return user.IsActive ? (user, null) : await DeactivatedAsync(email, ct);
     }
 
-    /// <summary>Development sign-in: the person chooses the e-mail and role.</summary>
-    public Task<AppUser> DevelopmentSignInAsync(string email, string role, CancellationToken ct) =>
-        ProvisionAsync(email.Trim().ToLowerInvariant(), null, role, ct);
+    /// <summary>Development sign-in: the person chooses the e-mail and role — but a deactivated account stays out, as with Google.</summary>
+    public async Task<(AppUser? User, SignInRefusal? Refusal)> DevelopmentSignInAsync(string email, string role, CancellationToken ct)
+    {
+        email = email.Trim().ToLowerInvariant();
+        if (await db.Users.AnyAsync(u => u.Email == email && !u.IsActive, ct))
+            return await DeactivatedAsync(email, ct);
+        return (await ProvisionAsync(email, null, role, ct), null);
+    }
+
+    private async Task<(AppUser?, SignInRefusal?)> DeactivatedAsync(string email, CancellationToken ct) =>
+        Refuse(await DeactivatedAccount.MessageAsync(db, email, ct), email);
 
     private async Task<AppUser> ProvisionAsync(string email, string? displayName, string? roleForNewUser, CancellationToken ct)
     {

@@ -73,6 +73,61 @@ public sealed class CsvTests(ServicesFixture fixture) : IAsyncLifetime
         Assert.Equal(["TAKEN"], (await _client.GetFromJsonAsync<Page<ItemDto>>("/api/items"))!.Items.Select(i => i.Sku));
     }
 
+    [Fact]
+    public async Task A_semicolon_file_with_a_byte_order_mark_windows_line_endings_and_decimal_commas_imports()
+    {
+        var csv = "sku;name;unit;unitCost;reorderPoint\r\nSEMI-1;Schraube, M6;each;12,50;3\r\nSEMI-2;Mutter;kg;0,125;1.5\r\n";
+        using var body = new ByteArrayContent([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)]);
+        body.Headers.ContentType = new("text/csv");
+
+        var response = await _client.PostAsync("/api/items/import", body);
+
+        Assert.Equal(new ImportResult(2, 0, 0), await response.ReadAsync<ImportResult>());
+        var items = (await _client.GetFromJsonAsync<Page<ItemDto>>("/api/items?search=SEMI"))!.Items.OrderBy(i => i.Sku).ToList();
+        Assert.Equal([("SEMI-1", "Schraube, M6", 12.50m, 3m), ("SEMI-2", "Mutter", 0.125m, 1.5m)],
+            items.Select(i => (i.Sku, i.Name, i.UnitCost, i.ReorderPoint)));
+    }
+
+    [Fact]
+    public async Task A_tab_separated_file_imports()
+    {
+        var response = await ImportAsync("sku\tname\tunit\tunitCost\nTAB-1\tTabbed, with comma\teach\t2.5\n");
+
+        Assert.Equal(new ImportResult(1, 0, 0), await response.ReadAsync<ImportResult>());
+        var item = (await _client.GetFromJsonAsync<Page<ItemDto>>("/api/items?search=TAB-1"))!.Items.Single();
+        Assert.Equal(("Tabbed, with comma", 2.5m), (item.Name, item.UnitCost));
+    }
+
+    [Fact]
+    public async Task Two_bad_rows_one_with_two_errors_report_all_three_by_row_and_column_and_import_nothing()
+    {
+        // Row 2 has two errors of its own; row 4's category is checked against the catalog although row 2 failed already.
+        var response = await ImportAsync("""
+            sku,name,unit,unitCost,category
+            BAD-1,,each,cheap,
+            GOOD-1,Fine,each,1,
+            BAD-2,Lost,each,1,Nowhere
+            """);
+
+        var errors = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["row 2: name", "row 2: unitCost", "row 4: category"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.All(errors.Values, messages => Assert.Single(messages));
+        Assert.Empty((await _client.GetFromJsonAsync<Page<ItemDto>>("/api/items"))!.Items);
+    }
+
+    [Fact]
+    public async Task A_file_with_hundreds_of_errors_reports_the_first_ones_in_row_order_and_how_many_more()
+    {
+        var rows = string.Concat(Enumerable.Range(1, ImportErrors.Shown + 50).Select(i => $"E-{i},Item {i},each,cheap\n"));
+
+        var errors = await (await ImportAsync("sku,name,unit,unitCost\n" + rows)).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(ImportErrors.Shown + 1, errors.Count);
+        Assert.Contains("row 2: unitCost", errors.Keys);
+        Assert.Contains($"row {ImportErrors.Shown + 1}: unitCost", errors.Keys);
+        Assert.Equal(["and 50 more errors."], errors[ImportErrors.MoreKey]);
+    }
+
     [Theory]
     [InlineData("", "body")]
     [InlineData("sku,name\nA,b\n", "header")]

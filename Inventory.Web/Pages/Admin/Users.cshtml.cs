@@ -6,12 +6,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Web.Pages.Admin;
 
-/// <summary>Admins list users, change their roles and deactivate them, and see who changed whom (folder policy: Admin only).</summary>
-public sealed class UsersModel(WebDbContext db, AuditTrail audit, UserNames names) : PageModel
+/// <summary>
+/// Admins find users (e-mail or name), change their roles and deactivate them, and see who changed whom (folder policy:
+/// Admin only). The change itself is <see cref="UserAdministration"/>'s: it never leaves the Inventory without an active Admin.
+/// </summary>
+public sealed class UsersModel(WebDbContext db, UserAdministration administration, UserNames names) : PageModel
 {
     public const int HistorySize = 50;
+    public const int PageSize = 50;
+    private const string Ordering = "email";
+
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
     public IReadOnlyList<AppUser> Users { get; private set; } = [];
+    public PagerModel Pager { get; private set; } = null!;
     public IReadOnlyList<string> RoleChoices => Roles.All;
     public string? Message { get; private set; }
     public AuditHistory? History { get; private set; }
@@ -30,44 +39,56 @@ public sealed class UsersModel(WebDbContext db, AuditTrail audit, UserNames name
 
     private async Task<IActionResult> ChangeAsync(Guid id, uint version, string action, Action<AppUser> change, CancellationToken ct)
     {
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (user is null)
-            return NotFound();
-        if (user.Id.ToString() == User.FindFirst(TokenClaims.Subject)?.Value)
-            ModelState.AddModelError($"role-{id}", "You cannot change your own role or deactivate yourself.");
-        if (!ModelState.IsValid)
+        if (id.ToString() == User.FindFirst(TokenClaims.Subject)?.Value)
+            ModelState.AddModelError($"role-{id}", "You cannot change your own role or deactivate yourself; another admin can.");
+        if (ModelState.IsValid)
         {
-            await LoadAsync(ct);
-            return Page();
+            var (result, email) = await administration.ChangeAsync(id, version, action, change, ct);
+            switch (result)
+            {
+                case UserChangeResult.NotFound:
+                    return NotFound();
+                case UserChangeResult.Saved:
+                    TempData["Message"] = $"Saved {email}.";
+                    return RedirectToPage(new { Search });
+                case UserChangeResult.LastAdmin:
+                    ModelState.AddModelError($"role-{id}", $"{email} is the last active Admin: make someone else an Admin first.");
+                    break;
+                case UserChangeResult.Stale:
+                    ModelState.AddModelError($"role-{id}", "Someone else changed this user meanwhile; the list now shows their change.");
+                    break;
+            }
         }
-
-        var before = UserAudit.Fields(user);
-        db.Entry(user).Property(u => u.Version).OriginalValue = version;
-        change(user);
-        audit.Record(db, UserAudit.EntityType, user.Id, action, before, UserAudit.Fields(user));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError($"role-{id}", "Someone else changed this user meanwhile; the list now shows their change.");
-            db.ChangeTracker.Clear();
-            await LoadAsync(ct);
-            return Page();
-        }
-        TempData["Message"] = $"Saved {user.Email}.";
-        return RedirectToPage();
+        db.ChangeTracker.Clear();
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
         Message = TempData["Message"] as string;
-        Users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+        Search = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
+        var query = db.Users.AsNoTracking();
+        if (Search is not null)
+        {
+            var pattern = Paging.ContainsPattern(Search);
+            query = query.Where(u => EF.Functions.ILike(u.Email, pattern, "\\") || EF.Functions.ILike(u.DisplayName ?? "", pattern, "\\"));
+        }
+        // Keyset by e-mail (unique); a cursor of another list is ignored and the first page shown.
+        if (After is not null && Paging.TryDecode(After, Ordering, 1, out var key))
+            query = query.Where(u => string.Compare(u.Email, key![0]) > 0);
+        else
+            After = null;
+        var rows = await query.OrderBy(u => u.Email).Take(PageSize + 1).ToListAsync(ct);
+        var page = Paging.ToPage(rows, PageSize, u => u, Ordering, u => [u.Email]);
+        Users = page.Items;
+        Pager = new PagerModel("/Admin/Users", new Dictionary<string, string?> { ["search"] = Search }, After is not null, page.NextCursor);
+
         var entries = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == UserAudit.EntityType)
             .OrderByDescending(e => e.Id).Take(HistorySize).ToListAsync(ct);
         await names.LoadAsync(entries.Select(e => e.UserId), ct);
-        var emails = Users.ToDictionary(u => u.Id, u => u.Email);
+        var subjects = entries.Select(e => e.EntityId).Distinct().ToList();
+        var emails = await db.Users.AsNoTracking().Where(u => subjects.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
         History = new AuditHistory($"{UserAudit.EntityType}-history", entries.Select(AuditEntryDto.From).ToList(), null, names,
             id => emails.GetValueOrDefault(id, id.ToString()));
     }

@@ -12,7 +12,8 @@ public sealed class CategoryFormModel(CatalogClient catalog) : FormPage<Category
     protected override async Task<ApiProblem?> ReadAsync(Guid id, CancellationToken ct) => Read(await catalog.GetCategoryAsync(id, ct), CategoryInput.From);
 
     protected override async Task LoadChoicesAsync(CancellationToken ct) =>
-        Parents = ((await catalog.ListCategoriesAsync(false, ct)).Value?.Items ?? []).Where(c => c.Id != Id).ToList();
+        Parents = (await PickerChoices.WithChosenAsync((await catalog.ListCategoriesAsync(false, ct)).Value?.Items ?? [], c => c.Id,
+            [Input.ParentId], catalog.GetCategoryAsync, ct)).Where(c => c.Id != Id).ToList();
 
     protected override async Task<IActionResult?> SaveAsync(string idempotencyKey, CancellationToken ct) =>
         Saved(await catalog.SaveCategoryAsync(Id, Input.ToWrite(), idempotencyKey, ct), category =>

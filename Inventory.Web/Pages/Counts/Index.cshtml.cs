@@ -36,6 +36,6 @@ public sealed class CountListModel(CatalogClient catalog) : ListPage<CountSummar
         var locations = User.CanOperate() ? catalog.ListLocationsAsync(false, ct) : null;
         await counts;
         if (locations is not null)
-            Locations = (await locations).Value?.Items ?? [];
+            Locations = await PickerChoices.WithChosenAsync((await locations).Value?.Items ?? [], l => l.Id, [Open.LocationId], catalog.GetLocationAsync, ct);
     }
 }

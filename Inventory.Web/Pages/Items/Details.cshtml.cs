@@ -25,7 +25,7 @@ public sealed class ItemDetailsModel(CatalogClient catalog, ProcurementClient pr
         {
             (MovementKind.Issue, Issue, User.CanOperate()), (MovementKind.Transfer, Transfer, User.CanOperate()),
             (MovementKind.Receipt, Receive, User.CanManage()), (MovementKind.Adjustment, Adjust, User.CanManage()),
-        }.Where(f => f.May && Item is not null).Select(f => new MovementForm(f.Kind, f.Input, Id, Locations, Item!.Stock));
+        }.Where(f => f.May && Item is not null).Select(f => new MovementForm(f.Kind, f.Input, Id, Locations, Item!.Stock, Item.Unit));
 
     public string LocationName(Guid id) => Locations.FirstOrDefault(l => l.Id == id)?.Path
         ?? Item?.Stock.FirstOrDefault(s => s.LocationId == id)?.LocationPath ?? id.ToString();
@@ -45,7 +45,8 @@ public sealed class ItemDetailsModel(CatalogClient catalog, ProcurementClient pr
         var locations = catalog.ListLocationsAsync(false, ct);
         var history = AuditHistory.LoadAsync(catalog, "item", Id, HistorySize, users, ct);
         var purchasing = procurement.GetItemPurchasingAsync(Id, ct);
-        Locations = (await locations).Value?.Items ?? [];
+        Locations = await PickerChoices.WithChosenAsync((await locations).Value?.Items ?? [], l => l.Id,
+            [Issue.LocationId, Transfer.LocationId, Transfer.ToLocationId, Receive.LocationId, Adjust.LocationId], catalog.GetLocationAsync, ct);
         History = await history;
         Purchasing = await purchasing;
         await users.LoadAsync(item.RecentMovements.Select(m => m.UserId), ct);

@@ -9,6 +9,9 @@ namespace Inventory.Web.Pages.Items;
 [Authorize(Roles = UserRoles.Managers)]
 public sealed class ItemImportModel(CatalogClient catalog) : ApiPageModel
 {
+    /// <summary>The catalog's key of its "and N more errors" line.</summary>
+    public const string MoreKey = "more";
+
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
@@ -29,15 +32,24 @@ public sealed class ItemImportModel(CatalogClient catalog) : ApiPageModel
         await using var csv = Upload.OpenReadStream();
         var result = await catalog.ImportItemsAsync(csv, FormKey, ct);
         if (result.Succeeded)
-            return RedirectWithMessage(
+        {
+            var done = RedirectWithMessage(
                 $"Imported {Upload.FileName}: {result.Value.Created} created, {result.Value.Updated} updated, {result.Value.Unchanged} unchanged.",
                 "/Items/Index");
+            // import.js posts with XMLHttpRequest to show the upload's progress; a redirect would be followed (and the
+            // message read) by the request itself, so it is told where to go and goes there.
+            return IsProgressRequest ? new JsonResult(new { location = Url.Page("/Items/Index") }) : done;
+        }
         Report = result.Problem.Errors.SelectMany(e => e.Value.Select(m => (e.Key, m))).OrderBy(e => RowOf(e.Key)).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
         if (Report.Count == 0 || !result.Problem.Status.Equals(StatusCodes.Status400BadRequest))
             AddProblem(result.Problem);
         return Page();
     }
 
+    private bool IsProgressRequest => Request.Headers["X-Requested-With"] == "XMLHttpRequest";
+
+    // The file's own problems first, then row by row, and the catalog's "and N more" (key "more") last.
     private static int RowOf(string key) =>
-        key.StartsWith("row ", StringComparison.Ordinal) && int.TryParse(key[4..].Split(':')[0], out var row) ? row : 0;
+        key == MoreKey ? int.MaxValue
+        : key.StartsWith("row ", StringComparison.Ordinal) && int.TryParse(key[4..].Split(':')[0], out var row) ? row : 0;
 }

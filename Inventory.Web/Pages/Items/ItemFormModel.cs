@@ -12,7 +12,8 @@ public sealed class ItemFormModel(CatalogClient catalog) : FormPage<ItemInput>
     protected override async Task<ApiProblem?> ReadAsync(Guid id, CancellationToken ct) => Read(await catalog.GetItemAsync(id, ct), ItemInput.From);
 
     protected override async Task LoadChoicesAsync(CancellationToken ct) =>
-        Categories = (await catalog.ListCategoriesAsync(includeArchived: false, ct)).Value?.Items ?? [];
+        Categories = await PickerChoices.WithChosenAsync((await catalog.ListCategoriesAsync(includeArchived: false, ct)).Value?.Items ?? [], c => c.Id,
+            [Input.CategoryId], catalog.GetCategoryAsync, ct);
 
     protected override async Task<IActionResult?> SaveAsync(string idempotencyKey, CancellationToken ct) =>
         Saved(await catalog.SaveItemAsync(Id, Input.ToWrite(), idempotencyKey, ct), item =>

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+
 namespace Inventory.Web.Pages.Items;
 
 /// <summary>What the <c>_MovementForm</c> partial shows: one stock form of an item, its input, and the locations to choose from.</summary>
 public sealed record MovementForm(MovementKind Kind, MovementInput Input, Guid ItemId, IReadOnlyList<CatalogLocation> Locations,
-    IReadOnlyList<LocationStock> Stock)
+    IReadOnlyList<LocationStock> Stock, string Unit)
 {
     /// <summary>The form's page handler, which is also its field prefix (the page property it binds to): Issue.Quantity …</summary>
     public string Handler => Kind switch
@@ -13,9 +15,29 @@ public sealed record MovementForm(MovementKind Kind, MovementInput Input, Guid I
         _ => "Transfer",
     };
 
+    /// <summary>The form's heading, the word a stock keeper uses for it.</summary>
+    public string Title => Handler;
+
     public string Field(string name) => $"{Handler}.{name}";
 
-    /// <summary>A location as the choice shows it, with what it holds of the item.</summary>
-    public string Label(CatalogLocation location) =>
-        Stock.FirstOrDefault(s => s.LocationId == location.Id) is { } level ? $"{location.Path} ({Format.Quantity(level.OnHand)} on hand)" : location.Path;
+    /// <summary>
+    /// The choices of a location field: first the locations holding the item (most first, with the quantity there,
+    /// "A1 · Bin A1 — 33 each") — the ones an issue or a transfer can take from — then every other location by path.
+    /// The stock list is complete, so a location holding stock is offered even beyond the first page of locations.
+    /// </summary>
+    public IEnumerable<SelectListItem> Choices(Guid? selected)
+    {
+        var holding = Stock.Where(s => s.OnHand != 0).OrderByDescending(s => s.OnHand).ThenBy(s => s.LocationPath).ToList();
+        var held = holding.Select(s => s.LocationId).ToHashSet();
+        var offered = holding.Select(s => new SelectListItem(HoldingLabel(s), s.LocationId.ToString(), s.LocationId == selected))
+            .Concat(Locations.Where(l => !held.Contains(l.Id)).Select(l => new SelectListItem(l.Path, l.Id.ToString(), l.Id == selected)))
+            .ToList();
+        return offered;
+    }
+
+    private string HoldingLabel(LocationStock level)
+    {
+        var place = level.LocationName is { } name ? $"{level.LocationCode} · {name}" : level.LocationPath;
+        return $"{place} — {Format.Quantity(level.OnHand)} {Unit}";
+    }
 }

@@ -12,7 +12,8 @@ public sealed class LocationFormModel(CatalogClient catalog) : FormPage<Location
     protected override async Task<ApiProblem?> ReadAsync(Guid id, CancellationToken ct) => Read(await catalog.GetLocationAsync(id, ct), LocationInput.From);
 
     protected override async Task LoadChoicesAsync(CancellationToken ct) =>
-        Parents = ((await catalog.ListLocationsAsync(false, ct)).Value?.Items ?? []).Where(l => l.Id != Id).ToList();
+        Parents = (await PickerChoices.WithChosenAsync((await catalog.ListLocationsAsync(false, ct)).Value?.Items ?? [], l => l.Id,
+            [Input.ParentId], catalog.GetLocationAsync, ct)).Where(l => l.Id != Id).ToList();
 
     protected override async Task<IActionResult?> SaveAsync(string idempotencyKey, CancellationToken ct) =>
         Saved(await catalog.SaveLocationAsync(Id, Input.ToWrite(), idempotencyKey, ct), location =>

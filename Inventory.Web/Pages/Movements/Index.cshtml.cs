@@ -51,15 +51,7 @@ public sealed class MovementListModel(CatalogClient catalog, UserNames users) : 
             await OnGetAsync(ct);
             return Page();
         }
-        var result = await catalog.ExportMovementsAsync(query, ct);
-        if (!result.Succeeded)
-        {
-            await OnGetAsync(ct);
-            NotFoundOrShow(result.Problem);
-            return Page();
-        }
-        HttpContext.Response.RegisterForDispose(result.Value);
-        return File(await result.Value.Content.ReadAsStreamAsync(ct), "text/csv", "movements.csv");
+        return await DownloadAsync(await catalog.ExportMovementsAsync(query, ct), "movements.csv", () => OnGetAsync(ct), ct);
     }
 
     /// <summary>

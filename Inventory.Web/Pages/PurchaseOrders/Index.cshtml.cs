@@ -14,7 +14,7 @@ public sealed class OrderListModel(ProcurementClient procurement) : ListPage<Pur
     public Guid? SupplierId { get; set; }
 
     public IEnumerable<SelectListItem> StatusChoices => PurchaseOrderStatuses.All
-        .Select(s => new SelectListItem(PurchaseOrderStatuses.Display(s), s, s == Status));
+        .Select(s => new SelectListItem(Words.OrderStatus(s), s, s == Status));
 
     public string? SupplierName { get; private set; }
 

@@ -1,10 +1,11 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 
 namespace Inventory.Web.Pages.Shared;
 
-/// <summary>How the pages write numbers, money and times: one culture-independent form everywhere (times in UTC).</summary>
+/// <summary>How the pages write numbers, money and times: one culture-independent form everywhere (times in the viewer's zone).</summary>
 public static class Format
 {
     public static string Quantity(decimal value) => value.ToString("#,0.####", CultureInfo.InvariantCulture);
@@ -13,20 +14,27 @@ public static class Format
 
     public static string Date(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 
-    public static string Time(DateTimeOffset? value) =>
-        value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "—";
-
-    /// <summary>A movement type in words ("Transfer in", not <c>transfer_in</c>).</summary>
-    public static string MovementType(string type) => type switch
+    /// <summary>
+    /// A moment in the viewer's time zone (<see cref="ViewerTimeZone"/>), as a <c>&lt;time&gt;</c> whose title gives it in UTC
+    /// for comparing across sites: <c>&lt;time datetime="2026-12-01T17:19:06Z" title="2026-12-01 17:19 UTC"&gt;2026-12-01 18:19&lt;/time&gt;</c>.
+    /// </summary>
+    public static IHtmlContent Time(DateTimeOffset? value)
     {
-        "receipt" => "Receipt",
-        "issue" => "Issue",
-        "adjustment" => "Adjustment",
-        "transfer_out" => "Transfer out",
-        "transfer_in" => "Transfer in",
-        "count" => "Count",
-        _ => type,
-    };
+        if (value is not { } moment)
+            return new HtmlString("—");
+        var utc = moment.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var iso = moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return new HtmlString($"<time datetime=\"{iso}\" title=\"{utc}\">{TimeText(moment)}</time>");
+    }
+
+    /// <summary>A moment as text in the viewer's zone ("2026-12-01 18:19"; "… UTC" when that is the zone).</summary>
+    public static string TimeText(DateTimeOffset value)
+    {
+        var zone = ViewerTimeZone.Current;
+        return zone.HasSameRules(TimeZoneInfo.Utc)
+            ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
+            : TimeZoneInfo.ConvertTime(value, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>How a movement reached the ledger, in words: "via purchase orders" for procurement's postings; empty when booked here.</summary>
     public static string Channel(string? channel) => channel switch

@@ -14,6 +14,22 @@ public abstract class ListPage<T> : ApiPageModel
 
     public PagerModel Pager => new(PageContext.ActionDescriptor.ViewEnginePath, Filters, After is not null, Rows?.NextCursor);
 
+    /// <summary>
+    /// The service's CSV of the rows the list's filters select, streamed through as <paramref name="fileName"/>; a refusal
+    /// is shown on the list (<paramref name="showList"/> loads it) instead.
+    /// </summary>
+    protected async Task<IActionResult> DownloadAsync(ApiResult<HttpResponseMessage> export, string fileName, Func<Task> showList, CancellationToken ct)
+    {
+        if (!export.Succeeded)
+        {
+            await showList();
+            NotFoundOrShow(export.Problem);
+            return Page();
+        }
+        HttpContext.Response.RegisterForDispose(export.Value);
+        return File(await export.Value.Content.ReadAsStreamAsync(ct), "text/csv", fileName);
+    }
+
     protected async Task ShowAsync(Task<ApiResult<Page<T>>> page)
     {
         var result = await page;

@@ -2,9 +2,11 @@ namespace Inventory.Web.Pages.Shared;
 
 /// <summary>
 /// The catalog's trees (categories, locations) as a list by path: search, "include archived", keyset pages;
-/// archive/unarchive for managers. A page gives the catalog's calls for its tree and how a message names a row.
+/// archive/unarchive for managers; a CSV export of what the search selects. A page gives the catalog's calls for its tree
+/// (<paramref name="tree"/>: its name in the catalog's paths) and how a message names a row.
 /// </summary>
 public abstract class TreeListPage<T>(
+    CatalogClient catalog, string tree,
     Func<string?, bool, string?, int, CancellationToken, Task<ApiResult<Page<T>>>> find,
     Func<Guid, bool, string, CancellationToken, Task<ApiResult<T>>> setArchived,
     Func<T, string> describe) : SearchListPage<T>
@@ -12,6 +14,14 @@ public abstract class TreeListPage<T>(
     public const int PageSize = 100;
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    /// <summary>"Export these …": the list's search and "include archived", not its page.</summary>
+    public string? ExportUrl => Url.Page(PageContext.ActionDescriptor.ViewEnginePath, "Export",
+        new RouteValueDictionary(Filters.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => (object?)f.Value)));
+
+    /// <summary>Every row the list's filters select (all pages), as the catalog's CSV.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
+        await DownloadAsync(await catalog.ExportTreeAsync(tree, Search, Archived, ct), $"{tree}.csv", () => LoadAsync(ct), ct);
 
     public Task<IActionResult> OnPostArchiveAsync(Guid id, CancellationToken ct) => SetArchivedAsync(id, true, ct);
 

@@ -6,4 +6,8 @@ namespace Inventory.Web.Services.Catalog;
 /// </summary>
 public sealed record StockMovement(Guid Id, long Seq, Guid ItemId, Guid LocationId, decimal Quantity, decimal BalanceAfter, string Type,
     string? ReasonCode, string? Reference, string? Note, string UserId, DateTimeOffset OccurredAt, string? Channel = null,
-    DateTimeOffset? ActedAt = null);
+    DateTimeOffset? ActedAt = null)
+{
+    /// <summary>The count whose variance this is, if any: the row names and links it instead of its stored reference.</summary>
+    public Guid? CountSessionId { get; init; }
+}

@@ -14,5 +14,5 @@ public sealed record PurchaseOrderDetail(Guid Id, string Number, Guid SupplierId
     public bool CanReceive => Status is PurchaseOrderStatuses.Submitted or PurchaseOrderStatuses.PartiallyReceived;
 
     /// <summary>Why a page cannot do <paramref name="what"/> with the order in its status: "PO-000012 is closed: it takes no receipts."</summary>
-    public string Refusal(string what) => $"{Number} is {PurchaseOrderStatuses.Display(Status).ToLowerInvariant()}: {what}.";
+    public string Refusal(string what) => $"{Number} is {Words.OrderStatus(Status).ToLowerInvariant()}: {what}.";
 }

@@ -1,6 +1,6 @@
 namespace Inventory.Web.Services.Procurement;
 
-/// <summary>The purchase-order statuses as the API spells them, and how the pages show them.</summary>
+/// <summary>The purchase-order statuses as the API spells them, and the badge each shows in (its words: <see cref="Inventory.Web.Pages.Shared.Words.OrderStatus"/>).</summary>
 public static class PurchaseOrderStatuses
 {
     public const string Draft = "Draft";
@@ -11,13 +11,6 @@ public static class PurchaseOrderStatuses
     public const string Closed = "Closed";
 
     public static readonly IReadOnlyList<string> All = [Draft, Submitted, PartiallyReceived, Received, Cancelled, Closed];
-
-    public static string Display(string? status) => status switch
-    {
-        null => "—",
-        PartiallyReceived => "Partially received",
-        _ => status,
-    };
 
     public static string BadgeClass(string status) => status switch
     {

@@ -1,0 +1,88 @@
+// Searchable pickers: every <select data-picker="locations|categories|items|suppliers"> becomes a Tom Select
+// (wwwroot/lib/tom-select) that asks /pickers/<kind>?q=…&limit=… as the user types, so entries beyond the
+// server-rendered first page are found too. Without this file (or without script) the plain select still works.
+// A scanner types a code and Enter: the entry whose code is exactly that is chosen (a SKU, a barcode, a location code).
+(function () {
+    'use strict';
+
+    var LIMIT = 30;
+
+    function fetchOptions(kind, query) {
+        var url = '/pickers/' + encodeURIComponent(kind) + '?q=' + encodeURIComponent(query) + '&limit=' + LIMIT;
+        return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+            .then(function (response) { return response.ok ? response.json() : { options: [] }; })
+            .then(function (json) { return json.options || []; });
+    }
+
+    function exactMatch(options, code) {
+        var wanted = code.trim().toLowerCase();
+        return options.find(function (option) {
+            return (option.codes || []).some(function (c) { return c.toLowerCase() === wanted; });
+        });
+    }
+
+    function choose(picker, option) {
+        picker.addOption(option);
+        picker.setValue(option.value);
+        picker.setTextboxValue('');
+        picker.close();
+        picker.blur();
+    }
+
+    function enhance(select) {
+        var kind = select.getAttribute('data-picker');
+        var picker = new TomSelect(select, {
+            valueField: 'value',
+            labelField: 'text',
+            searchField: ['text', 'search'],
+            // The server-rendered order first (a stock form lists the locations holding the item first), then the best match.
+            sortField: [{ field: '$order' }, { field: '$score' }],
+            allowEmptyOption: true,
+            maxOptions: 200,
+            loadThrottle: 250,
+            // Filter what is already listed at once: a delayed refresh would reopen the list after a scan chose.
+            refreshThrottle: 0,
+            selectOnTab: true,
+            shouldLoad: function (query) { return query.trim().length > 0; },
+            load: function (query, callback) {
+                fetchOptions(kind, query).then(callback, function () { callback(); });
+            },
+            render: {
+                no_results: function () { return '<div class="no-results">Nothing matches.</div>'; },
+                loading: function () { return '<div class="spinner-border spinner-border-sm m-2" role="status"><span class="visually-hidden">Searching…</span></div>'; },
+            },
+        });
+        // Tom Select moves the label to its own box; the hidden select keeps its name too (screen readers, axe).
+        var labelledBy = picker.control_input.getAttribute('aria-labelledby');
+        if (labelledBy) {
+            select.setAttribute('aria-labelledby', labelledBy);
+        }
+        picker.control_input.addEventListener('keydown', function (event) {
+            var typed = picker.control_input.value;
+            if (event.key !== 'Enter' || typed.trim() === '') {
+                return;
+            }
+            // Enter must not submit the form (or pick a loose match) before the exact code is known.
+            event.preventDefault();
+            event.stopImmediatePropagation();
+            var local = exactMatch(Object.values(picker.options), typed);
+            if (local) {
+                choose(picker, local);
+                return;
+            }
+            fetchOptions(kind, typed.trim()).then(function (options) {
+                var found = exactMatch(options, typed);
+                if (found) {
+                    choose(picker, found);
+                } else if (options.length > 0 && picker.activeOption) {
+                    picker.setValue(picker.activeOption.getAttribute('data-value'));
+                    picker.close();
+                }
+            });
+        }, true);
+    }
+
+    if (typeof TomSelect === 'function') {
+        document.querySelectorAll('select[data-picker]').forEach(enhance);
+    }
+})();
