@@ -116,7 +116,15 @@ public sealed class AccessibilityAudit
             return;
         var folder = Path.Combine(Repository.Root(), "TestResults", "screenshots", _width);
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true, Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // A picture is an artifact, not a finding: a page the test navigates away from mid-shot gets none this time.
+            Screenshotted.TryRemove($"{_width}/{name}", out _);
+        }
     }
 
     // "/items/3f2a…/edit" → "items-id-edit": one screenshot per kind of page, not per entity.

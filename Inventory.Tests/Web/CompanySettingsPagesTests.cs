@@ -64,7 +64,8 @@ public sealed class CompanySettingsPagesTests(WebAppFixture fixture) : IDisposab
 
         Assert.Contains("<dd class=\"col-sm-8\">2.50 CHF</dd>", itemPage);
         Assert.Contains("2.50 CHF", Html.Row(list, item.Sku));
-        Assert.Matches("id=\"stock-value\">[0-9,.]+ CHF<", dashboard);
+        Assert.Contains("id=\"stock-value-label\">Stock value, CHF<", dashboard);
+        Assert.Matches("id=\"stock-value\" title=\"[0-9,.]+ CHF\">[0-9,]+<", dashboard);
     }
 
     [Fact]
