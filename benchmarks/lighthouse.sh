@@ -4,7 +4,7 @@
 # instead (eng/lighthouse/run.mjs, which says what they hold). docs/benchmarks.md has figures.
 #
 #   benchmarks/lighthouse.sh [--json] <base-url> <cookie-header> [path…]
-#   LIGHTHOUSE_URL=http://localhost:5000 LIGHTHOUSE_COOKIE='…' benchmarks/lighthouse.sh
+#   LIGHTHOUSE_URL=http://localhost:5000 LIGHTHOUSE_COOKIE='…' benchmarks/lighthouse.sh [--json] [path…]
 #
 # The cookie header is the signed-in session: copy it from the browser's developer tools (a request's Cookie
 # header). Without paths: /dashboard, /inventory, /movements, /purchase-orders, and the first item of /inventory.
@@ -14,10 +14,14 @@ usage() { echo "usage: $0 [--json] <base-url> <cookie-header> [path...]  (or LIG
 json=false
 [[ "${1:-}" == "--json" ]] && { json=true; shift; }
 [[ "${1:-}" == -* ]] && usage
-url="${1:-${LIGHTHOUSE_URL:-}}"
-cookie="${2:-${LIGHTHOUSE_COOKIE:-}}"
+url="${LIGHTHOUSE_URL:-}" cookie="${LIGHTHOUSE_COOKIE:-}"
+# The URL and the cookie come first unless the environment gives them (then every argument is a path).
+if [[ $# -gt 0 && "$1" != /* ]]; then
+    [[ $# -ge 2 ]] || usage
+    url="$1" cookie="$2"
+    shift 2
+fi
 [[ -n "$url" && -n "$cookie" ]] || usage
-shift $(( $# < 2 ? $# : 2 ))
 paths=("$@")
 
 runner="$(cd "$(dirname "$0")/../eng/lighthouse" && pwd)"
