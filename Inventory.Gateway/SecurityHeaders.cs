@@ -33,9 +33,12 @@ public sealed class SecurityHeadersOptions
 /// </summary>
 public static class SecurityHeaders
 {
-    /// <summary>The app uses none of these browser features; denying them limits what injected content could do.</summary>
+    /// <summary>
+    /// The app uses none of these browser features but the camera, and that only on its own pages (the /scan page's
+    /// "Scan with camera"); denying the rest limits what injected content could do.
+    /// </summary>
     public const string PermissionsPolicy =
-        "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), " +
+        "accelerometer=(), camera=(self), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), " +
         "microphone=(), midi=(), payment=(), usb=()";
 
     /// <summary>One year; subdomains too, so a sibling host cannot be used to strip HTTPS.</summary>

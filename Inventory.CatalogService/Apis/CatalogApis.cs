@@ -16,6 +16,7 @@ public static class CatalogApis
         app.MapStockApi();
         app.MapDashboardApi();
         app.MapCountsApi();
+        app.MapLookupApi();
         app.MapItemsCsvApi();
         app.MapMovementsCsvApi();
         app.MapTreesCsvApi();

@@ -56,7 +56,7 @@ public static class LocationsApi
 
     /// <summary>What a search matches: the path (codes) or the name. The list and its CSV export share it.</summary>
     public static Expression<Func<Location, bool>> Matching(string pattern) =>
-        l => EF.Functions.ILike(l.Path, pattern, "\\") || EF.Functions.ILike(l.Name, pattern, "\\");
+        l => EF.Functions.ILike(l.Path, pattern, "\\") || EF.Functions.ILike(l.Name, pattern, "\\") || EF.Functions.ILike(l.Barcode, pattern, "\\");
 
     private static string Location(LocationDto location) => $"/api/locations/{location.Id}";
 }

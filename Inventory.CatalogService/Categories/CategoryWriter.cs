@@ -21,6 +21,6 @@ public sealed class CategoryWriter(CatalogDbContext db, MasterDataChanges change
 
     protected override CategoryDto ToDto(Category node) => CategoryDto.From(node);
 
-    protected override ProblemHttpResult Taken(Category node) =>
+    protected override ProblemHttpResult Taken(Category node, string? constraint) =>
         Problems.Conflict("name", $"A category named '{node.Name}' already exists at that level.");
 }

@@ -9,7 +9,7 @@ public static partial class ItemRules
     public const int SkuMaxLength = 64;
     public const int NameMaxLength = 200;
     public const int DescriptionMaxLength = 2000;
-    public const int BarcodeMaxLength = 64;
+    public const int BarcodeMaxLength = Barcodes.MaxLength;
     public const decimal MaxAmount = Amounts.Max;
 
     /// <summary>Units of measure the catalog knows; indivisible ones take whole quantities only.</summary>
@@ -23,16 +23,12 @@ public static partial class ItemRules
     [GeneratedRegex("^[A-Za-z0-9._/-]+$")]
     private static partial Regex SkuCharacters();
 
-    // Printable ASCII without spaces: every linear barcode symbology's payload fits.
-    [GeneratedRegex("^[!-~]+$")]
-    private static partial Regex BarcodeCharacters();
-
     public static string NormalizeSku(string sku) => sku.Trim();
 
     /// <summary>What SKUs are unique by, and looked up by: the SKU regardless of case (the column sku_normalized).</summary>
     public static string SkuKey(string sku) => NormalizeSku(sku).ToUpperInvariant();
 
-    public static string? NormalizeBarcode(string? barcode) => string.IsNullOrWhiteSpace(barcode) ? null : barcode.Trim();
+    public static string? NormalizeBarcode(string? barcode) => Barcodes.Normalize(barcode);
 
     public static bool IsDivisible(string unit) => Units.TryGetValue(unit, out var divisible) && divisible;
 
@@ -68,11 +64,7 @@ public static partial class ItemRules
         else if (!Units.ContainsKey(request.Unit.Trim()))
             errors["unit"] = [$"Unit must be one of: {string.Join(", ", Units.Keys)}."];
 
-        var barcode = NormalizeBarcode(request.Barcode);
-        if (barcode is { Length: > BarcodeMaxLength })
-            errors["barcode"] = [$"Barcode must be at most {BarcodeMaxLength} characters."];
-        else if (barcode is not null && !BarcodeCharacters().IsMatch(barcode))
-            errors["barcode"] = ["Barcode may contain only printable ASCII characters without spaces."];
+        Barcodes.Check(errors, "barcode", NormalizeBarcode(request.Barcode));
 
         if (request.CategoryId == Guid.Empty)
             errors["categoryId"] = ["Not a valid category id."];

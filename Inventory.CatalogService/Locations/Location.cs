@@ -7,6 +7,9 @@ public sealed class Location : TreeNode
 {
     public required string Code { get; set; }
     public string CodeNormalized { get; private set; } = "";
+    /// <summary>What a scanner reads off the location's label: its code unless given; unique regardless of case.</summary>
+    public string Barcode { get; set; } = "";
+    public string BarcodeNormalized { get; private set; } = "";
     public required string Name { get; set; }
     public required string Kind { get; set; }
     /// <summary>Whether stock here may go below zero (copied onto its stock levels, where a CHECK enforces it).</summary>
@@ -16,7 +19,7 @@ public sealed class Location : TreeNode
 
     public override Dictionary<string, object?> AuditFields() => new()
     {
-        ["code"] = Code, ["name"] = Name, ["kind"] = Kind, ["parentId"] = ParentId, ["path"] = Path,
+        ["code"] = Code, ["barcode"] = Barcode, ["name"] = Name, ["kind"] = Kind, ["parentId"] = ParentId, ["path"] = Path,
         ["allowsNegative"] = AllowsNegative, ["isArchived"] = IsArchived,
     };
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Inventory.CatalogService.Common;
 
 namespace Inventory.CatalogService.Locations;
 
@@ -22,6 +23,8 @@ public static partial class LocationRules
         else if (!CodeCharacters().IsMatch(trimmedCode))
             errors["code"] = ["Code may contain only letters, digits and . _ -"];
 
+        Barcodes.Check(errors, "barcode", Barcodes.Normalize(request.Barcode));
+
         var trimmedName = name?.Trim();
         if (string.IsNullOrEmpty(trimmedName))
             errors["name"] = ["Name is required."];
@@ -40,7 +43,7 @@ public static partial class LocationRules
 
         if (parentId == Guid.Empty)
             errors["parentId"] = ["Not a valid location id."];
-        TextFields.RefuseNul(errors, ("code", code), ("name", name), ("kind", kind));
+        TextFields.RefuseNul(errors, ("code", code), ("barcode", request.Barcode), ("name", name), ("kind", kind));
         return errors;
     }
 }

@@ -21,6 +21,7 @@ public sealed class LocationWriter(CatalogDbContext db, MasterDataChanges change
     protected override void Apply(Location node, CreateLocationRequest request)
     {
         node.Code = request.Code!.Trim();
+        node.Barcode = Barcodes.Normalize(request.Barcode) ?? node.Code;
         node.Name = request.Name!.Trim();
         node.Kind = request.Kind!.Trim().ToLowerInvariant();
         node.AllowsNegative = request.AllowsNegative ?? node.AllowsNegative;
@@ -28,8 +29,9 @@ public sealed class LocationWriter(CatalogDbContext db, MasterDataChanges change
 
     protected override LocationDto ToDto(Location node) => LocationDto.From(node);
 
-    protected override ProblemHttpResult Taken(Location node) =>
-        Problems.Conflict("code", $"A location with code '{node.Code}' already exists.");
+    protected override ProblemHttpResult Taken(Location node, string? constraint) => constraint == LocationConfiguration.BarcodeIndex
+        ? Problems.Conflict("barcode", $"A location with barcode '{node.Barcode}' already exists.")
+        : Problems.Conflict("code", $"A location with code '{node.Code}' already exists.");
 
     protected override async Task<ProblemHttpResult?> ArchiveProblemAsync(Location node, CancellationToken ct)
     {

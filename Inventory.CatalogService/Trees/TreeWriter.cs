@@ -34,8 +34,8 @@ public abstract class TreeWriter<T, TRequest, TDto>(CatalogDbContext db, MasterD
 
     protected abstract TDto ToDto(T node);
 
-    /// <summary>The answer when a unique index refuses the node (a sibling's name, a code).</summary>
-    protected abstract ProblemHttpResult Taken(T node);
+    /// <summary>The answer when the unique index <paramref name="constraint"/> refuses the node (a sibling's name, a code).</summary>
+    protected abstract ProblemHttpResult Taken(T node, string? constraint);
 
     /// <summary>Why the node cannot be archived, beyond active children (checked with the tree locked).</summary>
     protected virtual Task<ProblemHttpResult?> ArchiveProblemAsync(T node, CancellationToken ct) => Task.FromResult<ProblemHttpResult?>(null);
@@ -59,7 +59,7 @@ public abstract class TreeWriter<T, TRequest, TDto>(CatalogDbContext db, MasterD
             node.PlaceUnder(parent);
             Nodes.Add(node);
             changes.Created(node, What);
-            return await db.TrySaveAsync(What, ct, _ => Taken(node)) ?? (Outcome<TDto>)ToDto(node);
+            return await db.TrySaveAsync(What, ct, constraint => Taken(node, constraint)) ?? (Outcome<TDto>)ToDto(node);
         }, ct);
     }
 
@@ -84,7 +84,7 @@ public abstract class TreeWriter<T, TRequest, TDto>(CatalogDbContext db, MasterD
             Apply(node, request);
             node.PlaceUnder(parent);
             changes.Edited(node, What, AuditActions.Update, before, version.Value);
-            if (await db.TrySaveAsync(What, ct, _ => Taken(node)) is { } refused)
+            if (await db.TrySaveAsync(What, ct, constraint => Taken(node, constraint)) is { } refused)
                 return refused;
             await MoveSubtreeAsync(node, oldPath, oldPathIds, oldDepth, ct);
             return await AfterEditAsync(node, before, ct) ?? (Outcome<TDto>)ToDto(node);

@@ -15,7 +15,7 @@ public static class PurchaseOrdersApi
     {
         var api = app.MapGroup("api/purchase-orders").WithTags("Purchase orders");
         api.MapGet("/", ListOrders).RequireAuthorization(Policies.Read)
-            .WithName("ListPurchaseOrders").WithSummary("Purchase orders, newest first, filtered by status and supplier");
+            .WithName("ListPurchaseOrders").WithSummary("Purchase orders, newest first, filtered by status, supplier and a part of the number");
         api.MapGet("/{id:guid}", GetOrder).RequireAuthorization(Policies.Read)
             .WithName("GetPurchaseOrder").WithSummary("One purchase order with lines, totals and status history");
         api.MapPost("/", CreateOrder).RequireAuthorization(Policies.Manage)
@@ -32,13 +32,14 @@ public static class PurchaseOrdersApi
     }
 
     public static async Task<Results<Ok<Page<PurchaseOrderSummaryDto>>, ValidationProblem>> ListOrders(
-        ProcurementDbContext db, string? status = null, string? supplierId = null, string? pageSize = null, string? after = null,
-        CancellationToken ct = default)
+        ProcurementDbContext db, string? status = null, string? supplierId = null, string? search = null, string? pageSize = null,
+        string? after = null, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
         var size = Paging.ReadPage(errors, pageSize, after, "sequence:desc", 1, out var afterKey);
         var statusFilter = QueryValues.Enum<PurchaseOrderStatus>(errors, "status", status);
         var supplier = QueryValues.Guid(errors, "supplierId", supplierId);
+        var number = QueryValues.Text(errors, "search", search);
         long? afterSequence = null;
         if (afterKey is not null)
         {
@@ -55,6 +56,9 @@ public static class PurchaseOrdersApi
             query = query.Where(o => o.Status == statusFilter);
         if (supplier is not null)
             query = query.Where(o => o.SupplierId == supplier);
+        // A scanned or typed number, whole or in part, regardless of case ("po-000123", "123").
+        if (number is not null)
+            query = query.Where(o => EF.Functions.ILike(o.Number, Paging.ContainsPattern(number), "\\"));
         if (afterSequence is not null)
             query = query.Where(o => o.Sequence < afterSequence);
         var rows = await query.OrderByDescending(o => o.Sequence).Take(size + 1)

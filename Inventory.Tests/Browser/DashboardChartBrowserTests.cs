@@ -45,7 +45,7 @@ public sealed class DashboardChartBrowserTests(BrowserAppFixture fixture)
         foreach (var chart in new[] { "value-by-category", "movements-per-day", "top-movers", "value-trend" })
             Assert.True(int.Parse(await page.GetAttributeAsync($"#{chart}-chart", "data-chart-ready") ?? "0", CultureInfo.InvariantCulture) > 0, chart);
         var row = page.Locator($"#value-by-category tr[data-label='{category.Name}']");
-        Assert.Equal("2,500,000", (await row.Locator("[data-field='value']").TextContentAsync())?.Trim());
+        Assert.Matches("^2,500,000.00 [A-Z]{3}$", (await row.Locator("[data-field='value']").TextContentAsync())?.Trim()); // in the company's currency
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Equal($"/movements?from={today}&to={today}",
             await page.Locator($"#movements-per-day tr[data-label='{today}'] a").GetAttributeAsync("href"));

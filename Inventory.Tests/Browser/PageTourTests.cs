@@ -70,6 +70,8 @@ public sealed class PageTourTests(BrowserAppFixture fixture)
             $"/suppliers/{supplier.Id}/items", $"/suppliers/{supplier.Id}/items/{supplierItem.Id}",
             "/purchase-orders", "/purchase-orders/new", $"/purchase-orders/{order.Id}", $"/purchase-orders/{order.Id}/receive",
             $"/purchase-orders/{order.Id}/print", "/replenishment", "/admin/users", "/admin/settings",
+            "/scan", $"/scan?code={CatalogUi.Unique("NONE")}", $"/scan?code={item.Sku[..6]}", $"/labels/items?ids={item.Id}",
+            $"/labels/locations?ids={warehouse.Id},{bin.Id}", $"/labels/locations?under={warehouse.Id}&layout=roll",
         ];
     }
 

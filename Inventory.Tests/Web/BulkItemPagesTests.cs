@@ -78,6 +78,26 @@ public sealed partial class BulkItemPagesTests(WebAppFixture fixture) : IDisposa
         Assert.False((await _ui.GetItemAsync(a.Id)).IsArchived);
     }
 
+    [Fact]
+    public async Task Print_labels_opens_the_label_sheet_of_the_ticked_items_only()
+    {
+        var prefix = CatalogUi.Unique("PICKLBL");
+        var (a, b, c) = (await _ui.ItemAsync($"{prefix}-A"), await _ui.ItemAsync($"{prefix}-B"), await _ui.ItemAsync($"{prefix}-C"));
+        using var viewer = await _ui.SignInAsync(Roles.Viewer);
+        var list = await Html.ReadAsync(await viewer.GetAsync($"/inventory?search={prefix}"));
+        var ticked = Selected(list).Where(v => !v.EndsWith($":{b.Sku}", StringComparison.Ordinal)).ToList();
+
+        var response = await viewer.SendAsync(HttpMethod.Post, $"/inventory?search={prefix}&handler=PrintLabels", Form(list, ticked), follow: true);
+
+        Assert.Equal("/labels/items", response.RequestMessage!.RequestUri!.AbsolutePath);
+        var sheet = await Html.ReadAsync(response);
+        // Without a barcode of their own, the items' labels encode their SKUs.
+        Assert.Contains($"data-code=\"{a.Sku}\"", sheet);
+        Assert.Contains($"data-code=\"{c.Sku}\"", sheet);
+        Assert.DoesNotContain(b.Sku, sheet);
+        Assert.True(Html.HasId(list, "print-selected"));
+    }
+
     private static Task<HttpResponseMessage> ArchiveAsync(BrowserSession session, string list, IReadOnlyList<string> selected) =>
         session.SendAsync(HttpMethod.Post, "/inventory?handler=ArchiveSelected", Form(list, selected), follow: true);
 

@@ -23,9 +23,9 @@ public sealed partial class CatalogUi(IWebApp app) : IDisposable
     /// <summary>Signs in a new person with <paramref name="role"/> (the admin gives it on the users page).</summary>
     public Task<BrowserSession> SignInAsync(string role) => SignIn.NewPersonAsync(app.Address, role);
 
-    public async Task<ItemDto> ItemAsync(string sku, decimal unitCost = 1m, Guid? categoryId = null, decimal reorderPoint = 0) =>
+    public async Task<ItemDto> ItemAsync(string sku, decimal unitCost = 1m, Guid? categoryId = null, decimal reorderPoint = 0, string? barcode = null) =>
         await ReadAsync<ItemDto>(await _catalog.PostAsJsonAsync("/api/items",
-            new { sku, name = $"Item {sku}", unit = "each", unitCost, reorderPoint, reorderQuantity = 0, categoryId }), HttpStatusCode.Created);
+            new { sku, name = $"Item {sku}", unit = "each", unitCost, reorderPoint, reorderQuantity = 0, categoryId, barcode }), HttpStatusCode.Created);
 
     public async Task<LocationDto> WarehouseAsync(string code) =>
         await ReadAsync<LocationDto>(await _catalog.PostAsJsonAsync("/api/locations",

@@ -50,6 +50,24 @@ public sealed class CompanySettingsPagesTests(WebAppFixture fixture) : IDisposab
     }
 
     [Fact]
+    public async Task Catalog_amounts_unit_cost_and_stock_value_are_shown_in_the_companys_currency()
+    {
+        using var admin = await SignIn.AsAsync(fixture.Address, SignIn.AdminEmail);
+        await SaveAsync(admin, ProcurementUi.Unique("Company"), null, "CHF", null);
+        using var catalog = new CatalogUi(fixture);
+        var item = await catalog.ItemAsync(CatalogUi.Unique("COST"), unitCost: 2.5m);
+        using var viewer = await _ui.SignInAsync(Roles.Viewer);
+
+        var itemPage = Html.Decode(await Html.ReadAsync(await viewer.GetAsync($"/inventory/{item.Id}")));
+        var list = await Html.ReadAsync(await viewer.GetAsync($"/inventory?search={item.Sku}"));
+        var dashboard = await Html.ReadAsync(await viewer.GetAsync("/dashboard"));
+
+        Assert.Contains("<dd class=\"col-sm-8\">2.50 CHF</dd>", itemPage);
+        Assert.Contains("2.50 CHF", Html.Row(list, item.Sku));
+        Assert.Matches("id=\"stock-value\">[0-9,.]+ CHF<", dashboard);
+    }
+
+    [Fact]
     public async Task A_bad_currency_is_shown_next_to_its_field_and_nothing_is_saved()
     {
         using var admin = await SignIn.AsAsync(fixture.Address, SignIn.AdminEmail);

@@ -36,6 +36,7 @@ internal static class Extensions
         builder.Services.AddHttpClient<ProcurementClient>(client => client.BaseAddress = ResourceNames.ServiceUri(ResourceNames.Procurement))
             .AddPageBudget().AddUserToken(ResourceNames.Procurement);
         builder.Services.AddScoped<UserNames>();
+        builder.Services.AddScoped<Inventory.Web.Scanning.CodeResolver>();
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<Settings.CompanySettingsStore>();
     }

@@ -1,6 +1,8 @@
+using Inventory.Web.Settings;
+
 namespace Inventory.Web.Pages;
 
-public sealed class DashboardModel(CatalogClient catalog, ProcurementClient procurement) : ApiPageModel
+public sealed class DashboardModel(CatalogClient catalog, ProcurementClient procurement, CompanySettingsStore settings) : ApiPageModel
 {
     private const int PreviewSize = 5;
 
@@ -16,6 +18,9 @@ public sealed class DashboardModel(CatalogClient catalog, ProcurementClient proc
     /// <summary>The four charts, each point linked to the list behind it (empty while the catalog is away).</summary>
     public IReadOnlyList<DashboardChart> Charts { get; private set; } = [];
 
+    /// <summary>The company's currency (settings): stock is valued at the catalog's unit costs, which are in it.</summary>
+    public string Currency { get; private set; } = "";
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         // The two services answer independently; one being down does not blank the other's figures.
@@ -23,6 +28,7 @@ public sealed class DashboardModel(CatalogClient catalog, ProcurementClient proc
         var suppliers = procurement.FindSuppliersAsync(null, null, PreviewSize, includeArchived: false, ct);
         var attention = procurement.GetReceiptAttentionAsync(ct);
         var purchasing = procurement.GetDashboardAsync(ct);
+        Currency = await settings.CurrencyAsync(ct);
         (Figures, Suppliers, ReceiptAttention, Purchasing) = (await figures, await suppliers, await attention, await purchasing);
         if (Figures.Succeeded)
             Charts = BuildCharts(Figures.Value);
@@ -31,7 +37,7 @@ public sealed class DashboardModel(CatalogClient catalog, ProcurementClient proc
     private List<DashboardChart> BuildCharts(DashboardFigures figures) =>
     [
         new("value-by-category", "Stock value by category", DashboardChart.HorizontalBar, "Value", "Category",
-            figures.StockValueByCategory.Select(c => new DashboardPoint(c.Category, Math.Round(c.Value, 2), Format.Quantity(Math.Round(c.Value, 2)),
+            figures.StockValueByCategory.Select(c => new DashboardPoint(c.Category, Math.Round(c.Value, 2), Format.Money(Math.Round(c.Value, 2), Currency),
                 c.CategoryId is { } id ? Url.Page("/Items/Index", new { categoryId = id }) : null)).ToList()),
         new("movements-per-day", "Movements per day (30 days, UTC)", DashboardChart.Bar, "Movements", "Day",
             figures.MovementsPerDay.Select(d => new DashboardPoint(Format.Date(d.Date), d.Count, Format.Quantity(d.Count), DayLink(d.Date))).ToList()),
@@ -39,7 +45,7 @@ public sealed class DashboardModel(CatalogClient catalog, ProcurementClient proc
             figures.TopMovers.Select(m => new DashboardPoint(m.Sku, m.Movements,
                 $"{Format.Quantity(m.Movements)} ({Format.Quantity(m.UnitsMoved)} {m.Unit})", Url.Page("/Items/Details", new { id = m.ItemId }))).ToList()),
         new("value-trend", "Stock value trend (30 days, UTC)", DashboardChart.Line, "Value at end of day", "Day",
-            figures.ValueTrend.Select(d => new DashboardPoint(Format.Date(d.Date), Math.Round(d.Value, 2), Format.Quantity(Math.Round(d.Value, 2)), DayLink(d.Date))).ToList()),
+            figures.ValueTrend.Select(d => new DashboardPoint(Format.Date(d.Date), Math.Round(d.Value, 2), Format.Money(Math.Round(d.Value, 2), Currency), DayLink(d.Date))).ToList()),
     ];
 
     /// <summary>The ledger of one UTC day.</summary>

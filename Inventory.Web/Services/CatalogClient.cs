@@ -14,6 +14,10 @@ public sealed class CatalogClient(HttpClient http) : ServiceClient(http, "catalo
             : ApiResult<ItemSummary?>.Failed(result.Problem);
     }
 
+    /// <summary>The active items (SKU, barcode) and locations (barcode, code) a scanned code names exactly, regardless of case.</summary>
+    public Task<ApiResult<CodeMatches>> LookupCodeAsync(string code, CancellationToken ct) =>
+        GetAsync<CodeMatches>(Query("api/lookup", ("code", code.Trim())), ct);
+
     public Task<ApiResult<Page<ItemSummary>>> FindItemsAsync(ItemQuery query, string? after, int pageSize, CancellationToken ct) =>
         GetAsync<Page<ItemSummary>>(Query("api/items", ("pageSize", Text(pageSize)), ("sort", query.Sort), ("dir", query.Dir), ("archived", query.Archived),
             ("search", query.Search), ("categoryId", query.CategoryId?.ToString()), ("locationId", query.LocationId?.ToString()),

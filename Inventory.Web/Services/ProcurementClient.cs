@@ -40,6 +40,10 @@ public sealed class ProcurementClient(HttpClient http) : ServiceClient(http, "pr
         GetAsync<Page<PurchaseOrderSummary>>(Query("api/purchase-orders", ("pageSize", Text(pageSize)), ("status", status),
             ("supplierId", supplierId?.ToString()), ("after", after)), ct);
 
+    /// <summary>Orders whose number contains <paramref name="number"/> regardless of case, newest first.</summary>
+    public Task<ApiResult<Page<PurchaseOrderSummary>>> FindOrdersAsync(string number, int pageSize, CancellationToken ct) =>
+        GetAsync<Page<PurchaseOrderSummary>>(Query("api/purchase-orders", ("pageSize", Text(pageSize)), ("search", number.Trim())), ct);
+
     public Task<ApiResult<PurchaseOrderDetail>> GetOrderAsync(Guid id, CancellationToken ct) => GetAsync<PurchaseOrderDetail>($"api/purchase-orders/{id}", ct);
 
     /// <summary>Creates a draft (no id; the write names the supplier) or updates one against the version in <paramref name="order"/>.</summary>

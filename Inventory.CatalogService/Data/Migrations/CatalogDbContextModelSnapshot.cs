@@ -361,6 +361,20 @@ namespace Inventory.CatalogService.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("allows_negative");
 
+                    b.Property<string>("Barcode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("barcode");
+
+                    b.Property<string>("BarcodeNormalized")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("barcode_normalized")
+                        .HasComputedColumnSql("upper(barcode)", true);
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -426,6 +440,10 @@ namespace Inventory.CatalogService.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_locations");
+
+                    b.HasIndex("BarcodeNormalized")
+                        .IsUnique()
+                        .HasDatabaseName("ix_locations_barcode");
 
                     b.HasIndex("CodeNormalized")
                         .IsUnique()

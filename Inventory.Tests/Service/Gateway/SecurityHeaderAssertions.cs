@@ -36,8 +36,10 @@ public static class SecurityHeaderAssertions
         Assert.Equal("DENY", Single(response, "X-Frame-Options"));
         Assert.Equal("strict-origin-when-cross-origin", Single(response, "Referrer-Policy"));
         var permissions = Single(response, "Permissions-Policy");
-        foreach (var feature in new[] { "camera", "microphone", "geolocation", "payment", "usb" })
+        foreach (var feature in new[] { "microphone", "geolocation", "payment", "usb" })
             Assert.Contains($"{feature}=()", permissions);
+        Assert.Contains("camera=(self)", permissions); // camera scanning on /scan; no other origin, no frame
+
         Assert.Equal("same-origin", Single(response, "Cross-Origin-Opener-Policy"));
         Assert.Equal("same-origin", Single(response, "Cross-Origin-Resource-Policy"));
 

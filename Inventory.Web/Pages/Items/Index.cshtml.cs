@@ -64,6 +64,15 @@ public sealed class ItemListModel(CatalogClient catalog) : ListPage<ItemSummary>
     /// one call per item with a key of its own derived from the form's, so a resubmit or a second tab archives nothing twice.
     /// The message names what was archived and each item the catalog refused, with its reason.
     /// </summary>
+    /// <summary>"Print labels": the label sheet of the ticked items (a page of its own, which the browser prints).</summary>
+    public IActionResult OnPostPrintLabels(string[]? selected)
+    {
+        var rows = SelectedItem.Parse(selected);
+        if (rows.Count == 0)
+            return RedirectWithMessage("Tick the items to print labels for first.", null, Filters);
+        return Redirect(Url.Page("/Labels/Items", new { ids = string.Join(',', rows.Select(r => r.Id)) })!);
+    }
+
     public async Task<IActionResult> OnPostArchiveSelectedAsync(string[]? selected, CancellationToken ct)
     {
         if (!User.CanManage())

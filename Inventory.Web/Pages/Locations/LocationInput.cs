@@ -6,6 +6,9 @@ namespace Inventory.Web.Pages.Locations;
 public sealed class LocationInput : IKeyedInput
 {
     public string? Code { get; set; }
+
+    [Display(Name = "Barcode (empty: the code)")]
+    public string? Barcode { get; set; }
     public string? Name { get; set; }
     public string? Kind { get; set; } = "warehouse";
 
@@ -21,10 +24,10 @@ public sealed class LocationInput : IKeyedInput
     [HiddenInput]
     public string? IdempotencyKey { get; set; } = FormKeys.New();
 
-    public LocationWrite ToWrite() => new(Code, Name, Kind, ParentId, AllowsNegative, Version);
+    public LocationWrite ToWrite() => new(Code, Name, Kind, ParentId, AllowsNegative, Version, Barcode);
 
     public static LocationInput From(CatalogLocation l) => new()
     {
-        Code = l.Code, Name = l.Name, Kind = l.Kind, ParentId = l.ParentId, AllowsNegative = l.AllowsNegative, Version = l.Version,
+        Code = l.Code, Barcode = l.Barcode, Name = l.Name, Kind = l.Kind, ParentId = l.ParentId, AllowsNegative = l.AllowsNegative, Version = l.Version,
     };
 }

@@ -1,3 +1,4 @@
 namespace Inventory.Web.Services.Catalog;
 
-public sealed record LocationWrite(string? Code, string? Name, string? Kind, Guid? ParentId, bool? AllowsNegative, int? Version);
+public sealed record LocationWrite(string? Code, string? Name, string? Kind, Guid? ParentId, bool? AllowsNegative, int? Version,
+    string? Barcode = null);
