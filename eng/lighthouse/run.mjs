@@ -10,6 +10,8 @@
 // performance score has its causes.
 // finalUrl shows where the page ended up: a /login there means the cookie did not sign in.
 // Chromium is the machine's (/usr/bin/chromium), kept off the network: only the base URL is visited.
+// With LIGHTHOUSE_REPORTS=<folder> each page's whole report is saved there too (<n>.json, in the order of the paths),
+// to read what the scores came from (e.g. in Lighthouse's viewer).
 //
 // The cookies go into the browser's own cookie jar, as a signed-in browser holds them, not into an extra request
 // header: Chromium prefers a jar cookie of the same name to the header, so once a response had set one (the
@@ -17,6 +19,8 @@
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import puppeteer from "puppeteer-core";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 const [baseUrl, cookie, ...paths] = process.argv.slice(2);
 if (!baseUrl || cookie === undefined || paths.length === 0) {
@@ -76,10 +80,14 @@ async function measure(url) {
   }
 }
 
+const reports = process.env.LIGHTHOUSE_REPORTS;
+if (reports) mkdirSync(reports, { recursive: true });
+
 let exitCode = 0;
 try {
-  for (const path of paths) {
+  for (const [index, path] of paths.entries()) {
     const lhr = await measure(new URL(path, baseUrl).href);
+    if (reports) writeFileSync(join(reports, `${index + 1}.json`), JSON.stringify(lhr));
     if (lhr.runtimeError) {
       console.error(`${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
       exitCode = 1;
