@@ -29,7 +29,7 @@ runner="$(cd "$(dirname "$0")/../eng/lighthouse" && pwd)"
 
 if [[ ${#paths[@]} -eq 0 ]]; then
     # The item page of the first item the list links to (any item will do; the list's first is a stable choice).
-    item="$(curl -fsS -H "Cookie: $cookie" "${url%/}/inventory" | grep -o 'href="/inventory/[0-9a-f-]\{36\}"' | head -1 | cut -d'"' -f2 || true)"
+    item="$(curl -fsSL -H "Cookie: $cookie" "${url%/}/inventory" | grep -o 'href="/inventory/[0-9a-f-]\{36\}"' | head -1 | cut -d'"' -f2 || true)"
     paths=(/dashboard /inventory ${item:+"$item"} /movements /purchase-orders)
 fi
 
