@@ -44,8 +44,18 @@ public sealed class WordsAndTimesTests
         var count = Guid.NewGuid();
         var note = new MovementNote("count", $"count {count}", "shelf recount", count, "WH/A1");
 
-        Assert.Equal([("Count · WH/A1", (Guid?)count), ("shelf recount", null)], note.Parts.ToArray());
-        Assert.Equal([("Damaged", (Guid?)null), ("JOB-1", null)], new MovementNote("damaged", "JOB-1", null, null, "A1").Parts.ToArray());
+        Assert.Equal([("Count · WH/A1", $"/counts/{count}"), ("shelf recount", (string?)null)], note.Parts.ToArray());
+        Assert.Equal([("Damaged", (string?)null), ("JOB-1", null)], new MovementNote("damaged", "JOB-1", null, null, "A1").Parts.ToArray());
+    }
+
+    [Fact]
+    public void A_receipt_booked_from_a_purchase_order_links_its_number_to_the_order_through_the_scan_page()
+    {
+        var fromOrder = new MovementNote(null, "PO-2026-0007", null, null, "A1", "service:procurement");
+        var typed = new MovementNote(null, "PO-2026-0007", null, null, "A1");
+
+        Assert.Equal([("PO-2026-0007", (string?)"/scan?code=PO-2026-0007")], fromOrder.Parts.ToArray());
+        Assert.Equal([("PO-2026-0007", (string?)null)], typed.Parts.ToArray()); // typed by a person: not known to be an order
     }
 
     private static readonly DateTimeOffset Moment = new(2026, 7, 1, 22, 30, 0, TimeSpan.Zero);
