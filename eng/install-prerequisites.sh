@@ -2,7 +2,8 @@
 # Installs what running and testing Inventory needs and a fresh Debian/Ubuntu machine may lack:
 # the PostgreSQL server binaries (the AppHost and the tests run them; no container engine needed) and
 # Chromium for the browser tests (Playwright drives /usr/bin/chromium; it cannot download its own here), the
-# HTTP Observatory's grader (Node) and an HTTPS development certificate. Does nothing for what is already there.
+# HTTP Observatory's grader and Lighthouse (Node) and an HTTPS development certificate. Does nothing for what is
+# already there.
 set -euo pipefail
 
 # Where Inventory.LocalPostgres looks (PostgresBinaries): Postgres__BinDirectory, Debian's directories, PATH.
@@ -42,6 +43,15 @@ if [[ ! -d "$observatory/node_modules/@mdn/mdn-http-observatory" ]]; then
 fi
 preload="$observatory/node_modules/@mdn/mdn-http-observatory/conf/hsts-preload.json"
 [[ -f "$preload" ]] || echo '{}' > "$preload"
+
+# Google Lighthouse, for Inventory.Tests' LighthouseTests and benchmarks/lighthouse.sh (eng/lighthouse/run.mjs).
+# It drives /usr/bin/chromium (above) and downloads nothing at install.
+lighthouse="$(dirname "$0")/lighthouse"
+if [[ ! -d "$lighthouse/node_modules/lighthouse" ]]; then
+    command -v npm >/dev/null || apt_install nodejs npm
+    echo "Installing Lighthouse..."
+    npm install --prefix "$lighthouse" --no-audit --no-fund --loglevel=error
+fi
 
 # A development certificate, so the AppHost can serve the gateway over HTTPS too (docs/development.md).
 if ! dotnet dev-certs https --check >/dev/null 2>&1; then

@@ -57,6 +57,10 @@
         if (labelledBy) {
             select.setAttribute('aria-labelledby', labelledBy);
         }
+        // Tom Select refuses a paste while its box shows the chosen entry (Lighthouse's paste-preventing-inputs);
+        // its handler only splits pasted lists, which these pickers never take, so the paste goes on to the search
+        // box as typed text would.
+        picker.wrapper.addEventListener('paste', function (event) { event.stopPropagation(); }, true);
         picker.control_input.addEventListener('keydown', function (event) {
             var typed = picker.control_input.value;
             if (event.key !== 'Enter' || typed.trim() === '') {
