@@ -132,10 +132,12 @@ public sealed class CatalogDataGenerator(int items, int movements, int days = 36
                 await w.WriteAsync(c.Name, NpgsqlDbType.Varchar, ct);
                 await WriteTreeNodeAsync(w, c.Parent, c.Path, c.PathIds, c.Depth, start, ct);
             }, ct);
-        await CopyAsync(connection, $"COPY locations (id, code, name, kind, allows_negative, {TreeNodeColumns}) FROM STDIN (FORMAT BINARY)",
+        // A location's barcode is its code, as when one is created without a barcode of its own (unique, like the code).
+        await CopyAsync(connection, $"COPY locations (id, code, barcode, name, kind, allows_negative, {TreeNodeColumns}) FROM STDIN (FORMAT BINARY)",
             locations, async (w, l) =>
             {
                 await w.WriteAsync(l.Id, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(l.Code, NpgsqlDbType.Varchar, ct);
                 await w.WriteAsync(l.Code, NpgsqlDbType.Varchar, ct);
                 await w.WriteAsync(l.Name, NpgsqlDbType.Varchar, ct);
                 await w.WriteAsync(l.Kind, NpgsqlDbType.Varchar, ct);

@@ -52,6 +52,8 @@ public sealed class DataGeneratorTests(ServicesFixture fixture)
             WHERE balance_after <> running OR running < 0
             """));
         Assert.True(await ScalarAsync(connectionString, "SELECT count(DISTINCT type) FROM movements") >= 4);
+        // Each location can be scanned by its code, as one made on the location form without a barcode.
+        Assert.Equal(0, await ScalarAsync(connectionString, "SELECT count(*) FROM locations WHERE barcode IS DISTINCT FROM code"));
         await Assert.ThrowsAsync<InvalidOperationException>(() => new CatalogDataGenerator(10, 10).WriteAsync(connectionString));
     }
 
