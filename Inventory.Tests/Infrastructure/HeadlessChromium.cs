@@ -45,6 +45,9 @@ public static class HeadlessChromium
             _ => throw new ArgumentOutOfRangeException(nameof(width), width, "desktop or phone"),
         };
         options.TimezoneId = timeZone;
+        // No transitions (Bootstrap honours prefers-reduced-motion): the accessibility audit then never reads a colour
+        // halfway through one — a button's hover fading in once measured below 4.5:1 — and a tap never lands mid-slide.
+        options.ReducedMotion = ReducedMotion.Reduce;
         return browser.NewContextAsync(options);
     }
 
