@@ -9,7 +9,7 @@ namespace Inventory.Gateway;
 /// Over HTTPS too. BREACH needs a secret repeated in every response next to text the attacker injects; the pages' one
 /// secret, the anti-forgery request token, is a fresh encryption in each response (ASP.NET's data protection), so
 /// there is nothing stable to guess byte by byte, and the session cookie travels in headers, which are not compressed.
-/// A response the web already compressed (a precompressed static asset) is passed on as it is.
+/// The web is asked for uncompressed responses (Proxy.cs removes Accept-Encoding), so every encoding is made here.
 /// </summary>
 public static class Compression
 {
