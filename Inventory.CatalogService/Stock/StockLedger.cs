@@ -38,15 +38,16 @@ public static class StockLedger
     {
         var net = write.Legs.Sum(l => l.Quantity);
         var addsStock = write.Legs.Any(l => l.Quantity > 0);
-        // The total's row is the item's lock (its update serializes the item's movements); the item row itself is only
-        // read FOR SHARE, after that lock, so an archive waits for this movement or this movement sees the archive,
-        // and the item row (with its wide indexes) is never rewritten by a movement.
+        // The item row is read FOR SHARE (an archive or edit waits for this movement, or this movement sees it), then the
+        // item's stock total is updated: that row lock serializes the item's movements. Everything that locks both takes
+        // the item row first (an edit's SaveChanges, a count's post), so they cannot deadlock; and the item row, with its
+        // wide indexes, is never rewritten by a movement.
         var item = (await db.Database.SqlQuery<ItemRow>($"""
-            WITH total AS (
-                UPDATE item_stock_totals SET on_hand = on_hand + {net} WHERE item_id = {write.ItemId}
-                RETURNING clock_timestamp() AS locked_at)
-            SELECT i.sku, i.unit, i.is_archived, total.locked_at FROM total, items i WHERE i.id = {write.ItemId}
-            FOR SHARE OF i
+            WITH item AS (SELECT id, sku, unit, is_archived FROM items WHERE id = {write.ItemId} FOR SHARE),
+                 total AS (
+                     UPDATE item_stock_totals t SET on_hand = t.on_hand + {net} FROM item WHERE t.item_id = item.id
+                     RETURNING clock_timestamp() AS locked_at)
+            SELECT item.sku, item.unit, item.is_archived, total.locked_at FROM item, total
             """).ToListAsync(ct)).SingleOrDefault();
         if (item is null)
             return Problems.Unprocessable(write.ItemField, "No such item.");
