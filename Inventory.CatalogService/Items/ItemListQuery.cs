@@ -205,9 +205,11 @@ public sealed record ItemListQuery(string? Search, Guid? CategoryId, Guid? Locat
             case "onHand":
                 if (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var onHand))
                     return null;
+                // On hand and id are columns of two tables (item_stock_totals, items): their row value comparison is no
+                // index condition, so the bound on on_hand alone comes first, one of the (on_hand, item_id) index.
                 return Descending
-                    ? q.Where(i => EF.Functions.LessThan(ValueTuple.Create(i.OnHand, i.Id), ValueTuple.Create(onHand, id)))
-                    : q.Where(i => EF.Functions.GreaterThan(ValueTuple.Create(i.OnHand, i.Id), ValueTuple.Create(onHand, id)));
+                    ? q.Where(i => i.OnHand <= onHand && EF.Functions.LessThan(ValueTuple.Create(i.OnHand, i.Id), ValueTuple.Create(onHand, id)))
+                    : q.Where(i => i.OnHand >= onHand && EF.Functions.GreaterThan(ValueTuple.Create(i.OnHand, i.Id), ValueTuple.Create(onHand, id)));
             case "updatedAt":
                 if (!Cursors.TryTime(value, out var updatedAt))
                     return null;
