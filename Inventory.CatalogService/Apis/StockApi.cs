@@ -64,7 +64,8 @@ public static class StockApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
-        // Same predicate as the partial index ix_items_low_stock, so this reads that small index in SKU order.
+        // Same predicate as the partial index ix_item_stock_totals_low_stock, so this reads that small index (the low items
+        // only), then sorts them by SKU.
         var query = db.Items.AsNoTracking().Where(i => i.OnHand <= i.ReorderPoint && !i.IsArchived);
         if (key is not null)
         {

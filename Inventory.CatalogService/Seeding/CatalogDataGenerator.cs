@@ -145,8 +145,8 @@ public sealed class CatalogDataGenerator(int items, int movements, int days = 36
                 await WriteTreeNodeAsync(w, l.Parent, l.Path, l.PathIds, l.Depth, start, ct);
             }, ct);
         await CopyAsync(connection, """
-            COPY items (id, sku, name, description, category_id, unit, barcode, unit_cost, reorder_point, reorder_quantity,
-                        preferred_supplier_id, on_hand, is_archived, version, created_at, updated_at) FROM STDIN (FORMAT BINARY)
+            COPY items (id, sku, name, description, category_id, unit, barcode, unit_cost, reorder_quantity,
+                        preferred_supplier_id, is_archived, version, created_at, updated_at) FROM STDIN (FORMAT BINARY)
             """, itemRows.Select((r, i) => (Row: r, Index: i)), async (w, x) =>
             {
                 var (r, i) = x;
@@ -159,14 +159,20 @@ public sealed class CatalogDataGenerator(int items, int movements, int days = 36
                 await w.WriteAsync(r.Unit, NpgsqlDbType.Varchar, ct);
                 await WriteNullableAsync(w, r.Barcode, NpgsqlDbType.Varchar, ct);
                 await w.WriteAsync(r.Cost, NpgsqlDbType.Numeric, ct);
-                await w.WriteAsync((decimal)r.ReorderPoint, NpgsqlDbType.Numeric, ct);
                 await w.WriteAsync((decimal)r.ReorderQuantity, NpgsqlDbType.Numeric, ct);
                 await w.WriteNullAsync(ct);
-                await w.WriteAsync(totals[i], NpgsqlDbType.Numeric, ct);
                 await w.WriteAsync(r.Archived, NpgsqlDbType.Boolean, ct);
                 await w.WriteAsync(1, NpgsqlDbType.Integer, ct);
                 await w.WriteAsync(created, NpgsqlDbType.TimestampTz, ct);
                 await w.WriteAsync(created.AddMinutes(i % 1440), NpgsqlDbType.TimestampTz, ct);
+            }, ct);
+        // Each item's stock total and reorder point, in their own table (ItemConfiguration: kept apart from the item row).
+        await CopyAsync(connection, "COPY item_stock_totals (item_id, on_hand, reorder_point) FROM STDIN (FORMAT BINARY)",
+            itemRows.Select((r, i) => (Row: r, Index: i)), async (w, x) =>
+            {
+                await w.WriteAsync(x.Row.Id, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(totals[x.Index], NpgsqlDbType.Numeric, ct);
+                await w.WriteAsync((decimal)x.Row.ReorderPoint, NpgsqlDbType.Numeric, ct);
             }, ct);
         await CopyAsync(connection, "COPY stock_levels (item_id, location_id, on_hand, allows_negative, updated_at) FROM STDIN (FORMAT BINARY)",
             balances, async (w, b) =>

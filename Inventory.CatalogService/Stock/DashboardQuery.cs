@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Inventory.CatalogService.Stock;
 
 /// <summary>
-/// The dashboard's figures. Every one comes from stored balances (items.on_hand) or an index range of the ledger
+/// The dashboard's figures. Every one comes from stored balances (item_stock_totals.on_hand) or an index range of the ledger
 /// (occurred_at of the last 30 days), never from summing the whole ledger. Days are UTC days.
 /// </summary>
 public static class DashboardQuery

@@ -7,7 +7,7 @@ namespace Inventory.CatalogService.Stock;
 public sealed class Movement
 {
     public Guid Id { get; init; }
-    /// <summary>Ledger order. For one item it is also commit order: it is taken after the item row is locked.</summary>
+    /// <summary>Ledger order. For one item it is also commit order: it is taken after the item's stock total is locked.</summary>
     public long Seq { get; init; }
     /// <summary>
     /// The writing transaction's id (PostgreSQL <c>xid8</c>, set by the database; 0 for rows older than the feed). The
@@ -31,7 +31,7 @@ public sealed class Movement
     public string? Channel { get; init; }
     /// <summary>When the person did it, where a service booked it later (a receipt posted after the catalog was away); else null.</summary>
     public DateTimeOffset? ActedAt { get; init; }
-    /// <summary>The database's clock once the item row was locked, so an item's movements in time order are in commit order.</summary>
+    /// <summary>The database's clock once the item's stock total was locked, so an item's movements in time order are in commit order.</summary>
     public DateTimeOffset OccurredAt { get; init; }
     public string? IdempotencyKey { get; init; }
     /// <summary>Groups the movements of one operation: both legs of a transfer, or the postings of one count.</summary>

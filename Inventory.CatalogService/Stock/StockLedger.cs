@@ -7,7 +7,7 @@ namespace Inventory.CatalogService.Stock;
 /// <summary>
 /// The only code that changes stock. Inside the caller's transaction, for one item:
 /// <list type="number">
-/// <item>lock the item row with its total update (every movement of an item serializes here, so legs of different
+/// <item>lock the item's stock total with its update (every movement of an item serializes here, so legs of different
 /// locations can never deadlock), refusing stock for an archived item, and read the database clock only then: the
 /// previous writer of the item has committed, so the item's movements in time order are in commit order, and each
 /// balance follows the one before;</item>
@@ -38,17 +38,21 @@ public static class StockLedger
     {
         var net = write.Legs.Sum(l => l.Quantity);
         var addsStock = write.Legs.Any(l => l.Quantity > 0);
+        // The item row is read FOR SHARE (an archive or edit waits for this movement, or this movement sees it), then the
+        // item's stock total is updated: that row lock serializes the item's movements. Everything that locks both takes
+        // the item row first (an edit's SaveChanges, a count's post), so they cannot deadlock; and the item row, with its
+        // wide indexes, is never rewritten by a movement.
         var item = (await db.Database.SqlQuery<ItemRow>($"""
-            UPDATE items SET on_hand = on_hand + {net} WHERE id = {write.ItemId} AND NOT (is_archived AND {addsStock})
-            RETURNING sku, unit, clock_timestamp() AS locked_at
+            WITH item AS (SELECT id, sku, unit, is_archived FROM items WHERE id = {write.ItemId} FOR SHARE),
+                 total AS (
+                     UPDATE item_stock_totals t SET on_hand = t.on_hand + {net} FROM item WHERE t.item_id = item.id
+                     RETURNING clock_timestamp() AS locked_at)
+            SELECT item.sku, item.unit, item.is_archived, total.locked_at FROM item, total
             """).ToListAsync(ct)).SingleOrDefault();
         if (item is null)
-        {
-            var archived = await db.Items.Where(i => i.Id == write.ItemId).Select(i => (bool?)i.IsArchived).FirstOrDefaultAsync(ct);
-            return archived is null
-                ? Problems.Unprocessable(write.ItemField, "No such item.")
-                : Problems.Conflict(write.ItemField, "The item is archived: it takes no new stock.");
-        }
+            return Problems.Unprocessable(write.ItemField, "No such item.");
+        if (item.IsArchived && addsStock)
+            return Problems.Conflict(write.ItemField, "The item is archived: it takes no new stock.");
         if (write.Legs.Any(l => !StockRules.FitsUnit(item.Unit, l.Quantity)))
             return Problems.Invalid("quantity", $"'{item.Unit}' is not divisible: the quantity must be a whole number.");
 
@@ -126,7 +130,7 @@ public static class StockLedger
             write.ActedAt);
     }
 
-    private sealed record ItemRow(string Sku, string Unit, DateTimeOffset LockedAt);
+    private sealed record ItemRow(string Sku, string Unit, bool IsArchived, DateTimeOffset LockedAt);
 
     private sealed record LocationRow(string Code, bool AllowsNegative, bool IsArchived);
 

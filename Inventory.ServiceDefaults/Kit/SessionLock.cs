@@ -19,7 +19,10 @@ public sealed class SessionLock : IAsyncDisposable
     /// <summary>Waits (without a command timeout: another replica's work may take minutes) until the lock is this process's.</summary>
     public static async Task<SessionLock> TakeAsync(string connectionString, string name, CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(connectionString);
+        // Never a pooled connection: the lock is session state, and pooled connections are not reset when they go
+        // back to the pool (No Reset On Close, PostgresConnectionTuning), so a lock whose unlock failed would stay
+        // held by an idle connection. Closing an unpooled connection ends the session and every lock with it.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);
@@ -44,7 +47,7 @@ public sealed class SessionLock : IAsyncDisposable
         }
         finally
         {
-            // Closing the session releases the lock too, should the unlock itself have failed.
+            // Closing the (unpooled) session releases the lock too, should the unlock itself have failed.
             await _connection.DisposeAsync();
         }
     }

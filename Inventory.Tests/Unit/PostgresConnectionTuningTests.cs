@@ -22,6 +22,16 @@ public sealed class PostgresConnectionTuningTests
     }
 
     [Fact]
+    public void Statements_are_prepared_automatically_and_a_checkout_does_not_reset_the_connection()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(PostgresConnectionTuning.Apply("Host=db;Database=catalogdb"));
+
+        Assert.True(tuned.MaxAutoPrepare >= 50);
+        Assert.Equal(2, tuned.AutoPrepareMinUsages);
+        Assert.True(tuned.NoResetOnClose);
+    }
+
+    [Fact]
     public void Values_the_operator_set_are_kept_whatever_their_spelling()
     {
         var tuned = new NpgsqlConnectionStringBuilder(PostgresConnectionTuning.Apply("Host=db;MaxPoolSize=50;command timeout=5"));

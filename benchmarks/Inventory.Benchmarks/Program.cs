@@ -83,7 +83,13 @@ try
         return client;
     }
     var http = Client();
-    (await http.GetAsync("/health")).EnsureSuccessStatusCode();
+    // The service's migrator reports healthy once it has looked at the (already migrated) database.
+    for (var attempt = 1; !(await http.GetAsync("/health")).IsSuccessStatusCode; attempt++)
+    {
+        if (attempt == 100)
+            throw new InvalidOperationException("The catalog service did not become healthy in 20 s.");
+        await Task.Delay(200);
+    }
 
     // Cursors for a page 90% of the way down each order, built from the data (as a client following nextCursor would reach it).
     await using var sql = new NpgsqlConnection(connectionString);
@@ -98,7 +104,7 @@ try
     var deep = (int)(items * 0.9);
     var skuKey = await Row($"SELECT sku_normalized, id FROM items WHERE NOT is_archived ORDER BY sku_normalized, id OFFSET {deep} LIMIT 1");
     var nameKey = await Row($"SELECT name, id FROM items WHERE NOT is_archived ORDER BY name DESC, id DESC OFFSET {deep} LIMIT 1");
-    var onHandKey = await Row($"SELECT on_hand, id FROM items WHERE NOT is_archived ORDER BY on_hand DESC, id DESC OFFSET {deep} LIMIT 1");
+    var onHandKey = await Row($"SELECT t.on_hand, i.id FROM items i JOIN item_stock_totals t ON t.item_id = i.id WHERE NOT is_archived ORDER BY t.on_hand DESC, i.id DESC OFFSET {deep} LIMIT 1");
     var movementKey = await Row($"SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), seq FROM movements ORDER BY occurred_at DESC, seq DESC OFFSET {(int)(movements * 0.9)} LIMIT 1");
     var someItem = (await Row("SELECT item_id FROM stock_levels ORDER BY item_id LIMIT 1 OFFSET 1000"))[0];
     var category = (await Row("SELECT id FROM categories WHERE depth = 1 ORDER BY name LIMIT 1"))[0];

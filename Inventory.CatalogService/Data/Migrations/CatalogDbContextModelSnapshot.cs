@@ -310,9 +310,6 @@ namespace Inventory.CatalogService.Data.Migrations
                         .HasDatabaseName("ix_items_barcode")
                         .HasFilter("barcode IS NOT NULL");
 
-                    b.HasIndex("CategoryId")
-                        .HasDatabaseName("ix_items_category_id");
-
                     b.HasIndex("SkuNormalized")
                         .IsUnique()
                         .HasDatabaseName("ix_items_sku_normalized");
@@ -320,15 +317,18 @@ namespace Inventory.CatalogService.Data.Migrations
                     b.HasIndex("Name", "Id")
                         .HasDatabaseName("ix_items_name_id");
 
-                    b.HasIndex("OnHand", "Id")
-                        .HasDatabaseName("ix_items_on_hand_id");
-
                     b.HasIndex("UpdatedAt", "Id")
                         .HasDatabaseName("ix_items_updated_at_id");
 
-                    b.HasIndex(new[] { "SkuNormalized" }, "ix_items_low_stock")
-                        .HasDatabaseName("ix_items_low_stock")
-                        .HasFilter("on_hand <= reorder_point AND NOT is_archived");
+                    b.HasIndex("CategoryId", "SkuNormalized", "Id")
+                        .HasDatabaseName("ix_items_category_id_sku_normalized_id");
+
+                    b.HasIndex(new[] { "OnHand" }, "ix_item_stock_totals_low_stock")
+                        .HasDatabaseName("ix_item_stock_totals_low_stock")
+                        .HasFilter("on_hand <= reorder_point");
+
+                    b.HasIndex(new[] { "OnHand", "Id" }, "ix_item_stock_totals_on_hand_item_id")
+                        .HasDatabaseName("ix_item_stock_totals_on_hand_item_id");
 
                     b.HasIndex(new[] { "Name" }, "ix_items_name_trgm")
                         .HasDatabaseName("ix_items_name_trgm");
@@ -344,9 +344,19 @@ namespace Inventory.CatalogService.Data.Migrations
 
                     b.ToTable("items", null, t =>
                         {
-                            t.HasCheckConstraint("ck_items_reorder_not_negative", "reorder_point >= 0 AND reorder_quantity >= 0");
+                            t.HasCheckConstraint("ck_items_reorder_quantity_not_negative", "reorder_quantity >= 0");
 
                             t.HasCheckConstraint("ck_items_unit_cost_not_negative", "unit_cost >= 0");
+                        });
+
+                    b.SplitToTable("item_stock_totals", null, t =>
+                        {
+                            t.Property("Id")
+                                .HasColumnName("item_id");
+
+                            t.Property("OnHand");
+
+                            t.Property("ReorderPoint");
                         });
                 });
 
@@ -652,6 +662,8 @@ namespace Inventory.CatalogService.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_stock_levels_not_negative", "on_hand >= 0 OR allows_negative");
                         });
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
             modelBuilder.Entity("Inventory.ServiceDefaults.Kit.AuditEntry", b =>
@@ -785,6 +797,13 @@ namespace Inventory.CatalogService.Data.Migrations
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_items_categories_category_id");
+
+                    b.HasOne("Inventory.CatalogService.Items.Item", null)
+                        .WithOne()
+                        .HasForeignKey("Inventory.CatalogService.Items.Item", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_items_items_id");
 
                     b.Navigation("Category");
                 });

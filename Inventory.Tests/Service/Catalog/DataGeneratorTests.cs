@@ -45,7 +45,7 @@ public sealed class DataGeneratorTests(ServicesFixture fixture)
             WHERE s.on_hand <> (SELECT coalesce(sum(quantity), 0) FROM movements m WHERE m.item_id = s.item_id AND m.location_id = s.location_id)
             """));
         Assert.Equal(0, await ScalarAsync(connectionString, """
-            SELECT count(*) FROM items i WHERE i.on_hand <> (SELECT coalesce(sum(on_hand), 0) FROM stock_levels s WHERE s.item_id = i.id)
+            SELECT count(*) FROM items i JOIN item_stock_totals t ON t.item_id = i.id WHERE t.on_hand <> (SELECT coalesce(sum(on_hand), 0) FROM stock_levels s WHERE s.item_id = i.id)
             """));
         Assert.Equal(0, await ScalarAsync(connectionString, """
             SELECT count(*) FROM (SELECT balance_after, sum(quantity) OVER (PARTITION BY item_id, location_id ORDER BY seq) AS running FROM movements) t

@@ -52,7 +52,7 @@ public sealed class StockConcurrencyTests(ServicesFixture fixture) : IAsyncLifet
 
         Assert.Equal(expected, await _data.OnHandAsync(item.Id, location.Id));
         Assert.Equal(expected, await _data.ScalarAsync<decimal>("SELECT sum(quantity) FROM movements WHERE item_id = $1", item.Id));
-        Assert.Equal(expected, await _data.ScalarAsync<decimal>("SELECT on_hand FROM items WHERE id = $1", item.Id));
+        Assert.Equal(expected, await _data.ScalarAsync<decimal>("SELECT on_hand FROM item_stock_totals WHERE item_id = $1", item.Id));
         Assert.Equal(accepted.Count + 1, await _data.ScalarAsync<long>("SELECT count(*) FROM movements WHERE item_id = $1", item.Id));
         // In ledger order the running balance never dips below zero, and each row recorded exactly that balance.
         Assert.True(await _data.ScalarAsync<decimal>("""

@@ -182,7 +182,7 @@ public sealed class StockMovementTests(ServicesFixture fixture) : IAsyncLifetime
 
         Assert.Contains("toLocationId", (await response.AssertProblemAsync(HttpStatusCode.Conflict)).Keys);
         Assert.Equal(5, await _data.OnHandAsync(_item.Id, _a.Id));
-        Assert.Equal(5, await _data.ScalarAsync<decimal>("SELECT on_hand FROM items WHERE id = $1", _item.Id));
+        Assert.Equal(5, await _data.ScalarAsync<decimal>("SELECT on_hand FROM item_stock_totals WHERE item_id = $1", _item.Id));
         Assert.Equal(1, await _data.ScalarAsync<long>("SELECT count(*) FROM movements"));
     }
 
