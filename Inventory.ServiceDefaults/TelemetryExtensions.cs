@@ -25,7 +25,7 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("Npgsql"))
             .WithTracing(tracing => tracing
-                .SetSampler(TraceSampling.Sampler(TraceSampling.Ratio(builder.Configuration)))
+                .SetSampler(TraceSampling.ForRatio(TraceSampling.Ratio(builder.Configuration)))
                 // First, so the exporters' processors see a failed span already marked as kept.
                 .AddProcessor(new TraceSampling.KeepErrors())
                 .AddSource(builder.Environment.ApplicationName)

@@ -38,7 +38,7 @@ public static class TraceSampling
     /// Parent-based: follows the caller's decision; at a trace's root keeps <paramref name="ratio"/> of traces, and
     /// records the others without exporting them, so that <see cref="KeepErrors"/> can still export a failed span.
     /// </summary>
-    public static Sampler Sampler(double ratio) => ratio >= 1.0
+    public static Sampler ForRatio(double ratio) => ratio >= 1.0
         ? new ParentBasedSampler(new AlwaysOnSampler())
         : new ParentBasedSampler(new RecordOnlyBelowRatio(ratio),
             remoteParentNotSampled: new RecordOnly(), localParentNotSampled: new RecordOnly());
