@@ -10,11 +10,11 @@ namespace Inventory.ServiceDefaults;
 
 /// <summary>
 /// One log line per request, written once when the response is done: method, path, status and duration, plus the
-/// caller's user id, the client IP and the trace id. Health probes are not logged. A middleware of its own with a
-/// source-generated log call rather than ASP.NET Core's HTTP logging, whose per-request interceptor context, field
-/// list and formatter cost the gateway a visible share of its CPU for the same line (docs/benchmarks.md, issue 14).
+/// caller's user id, the client IP and the trace id. Health probes are not logged. A middleware of its own with one
+/// struct of fields, formatted only by a sink that wants text, rather than ASP.NET Core's HTTP logging, whose
+/// per-request interceptor context, field list and formatter cost more for the same line (docs/benchmarks.md, issue 14).
 /// </summary>
-public static partial class RequestLogging
+public static class RequestLogging
 {
     /// <summary>The log category of the request lines (filter on it; it is logged at Information whatever the defaults).</summary>
     public const string Category = "Inventory.RequestLog";
@@ -61,8 +61,43 @@ public static partial class RequestLogging
         return app;
     }
 
-    [LoggerMessage(EventId = 1, EventName = "Request", Level = LogLevel.Information,
-        Message = "{Method} {Path} responded {StatusCode} in {Duration:0.000} ms (user {UserId}, client {ClientIp}, trace {TraceId})")]
-    private static partial void Write(ILogger logger, string method, string path, int statusCode, double duration,
-        string? userId, string? clientIp, string traceId);
+    private static readonly EventId RequestEvent = new(1, "Request");
+
+    private static void Write(ILogger logger, string method, string path, int statusCode, double duration,
+        string? userId, string? clientIp, string traceId) =>
+        logger.Log(LogLevel.Information, RequestEvent, new RequestLine(method, path, statusCode, duration, userId, clientIp, traceId),
+            null, static (line, _) => line.ToString());
+
+    /// <summary>The line's fields as structured state (what JSON logs and OTLP carry), formatted only when a sink asks.</summary>
+    private readonly record struct RequestLine(string Method, string Path, int StatusCode, double Duration,
+        string? UserId, string? ClientIp, string TraceId) : IReadOnlyList<KeyValuePair<string, object?>>
+    {
+        private const string Format = "{Method} {Path} responded {StatusCode} in {Duration} ms (user {UserId}, client {ClientIp}, trace {TraceId})";
+
+        public int Count => 8;
+
+        public KeyValuePair<string, object?> this[int index] => index switch
+        {
+            0 => new(nameof(Method), Method),
+            1 => new(nameof(Path), Path),
+            2 => new(nameof(StatusCode), StatusCode),
+            3 => new(nameof(Duration), Duration),
+            4 => new(nameof(UserId), UserId),
+            5 => new(nameof(ClientIp), ClientIp),
+            6 => new(nameof(TraceId), TraceId),
+            7 => new("{OriginalFormat}", Format),
+            _ => throw new ArgumentOutOfRangeException(nameof(index)),
+        };
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+                yield return this[i];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Method} {Path} responded {StatusCode} in {Duration:0.000} ms (user {UserId}, client {ClientIp}, trace {TraceId})");
+    }
 }

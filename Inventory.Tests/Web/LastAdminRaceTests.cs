@@ -72,7 +72,7 @@ public sealed class LastAdminRaceTests(WebAppFixture fixture)
         var bob = await AdminAsync(database, "bob");
 
         await using var db = Db(database);
-        var administration = new UserAdministration(db, Audit(ann));
+        var administration = new UserAdministration(db, Audit(ann), Sessions);
         Assert.Equal(UserChangeResult.Saved, (await administration.ChangeAsync(bob.Id, bob.Version, UserAudit.Deactivate, u => u.SetActive(false), default)).Result);
         Assert.Equal(UserChangeResult.LastAdmin, (await administration.ChangeAsync(ann.Id, ann.Version, AuditActions.Update, u => u.ChangeRole(Roles.Manager), default)).Result);
         Assert.Equal(UserChangeResult.LastAdmin, (await administration.ChangeAsync(ann.Id, ann.Version, UserAudit.Deactivate, u => u.SetActive(false), default)).Result);
