@@ -25,10 +25,14 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("Npgsql"))
             .WithTracing(tracing => tracing
+                .SetSampler(TraceSampling.ForRatio(TraceSampling.Ratio(builder.Configuration)))
+                // First, so the exporters' processors see a failed span already marked as kept.
+                .AddProcessor(new TraceSampling.KeepErrors())
                 .AddSource(builder.Environment.ApplicationName)
-                // Probes hit health endpoints every few seconds; tracing them buries real requests.
+                // Probes hit health endpoints every few seconds and a page pulls many static files; tracing them buries
+                // real requests and costs the dashboard more than the pages.
                 .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
-                    !HealthEndpoints.IsHealthPath(context.Request.Path))
+                    !TraceSampling.IsUntraced(context.Request.Path))
                 .AddHttpClientInstrumentation()
                 // Npgsql's own ActivitySource covers both raw ADO.NET and EF Core commands.
                 .AddSource("Npgsql"));

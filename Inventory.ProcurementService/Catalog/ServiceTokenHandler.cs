@@ -7,8 +7,9 @@ namespace Inventory.ProcurementService.Catalog;
 /// <summary>
 /// Signs every call to <paramref name="audience"/> as procurement's own service identity; a call made for a person
 /// (<see cref="ForPerson"/>) names them too, so the catalog records them as the user and procurement as the channel.
+/// Tokens are reused for most of their life (<see cref="TokenCache"/>).
 /// </summary>
-public sealed class ServiceTokenHandler(string audience, TokenMinter minter) : DelegatingHandler
+public sealed class ServiceTokenHandler(string audience, TokenCache tokens) : DelegatingHandler
 {
     private static readonly HttpRequestOptionsKey<string> Person = new(TokenClaims.OnBehalfOf);
 
@@ -25,10 +26,10 @@ public sealed class ServiceTokenHandler(string audience, TokenMinter minter) : D
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        List<Claim> claims = [new(TokenClaims.Subject, $"service:{minter.Issuer}")];
+        List<Claim> claims = [new(TokenClaims.Subject, $"service:{tokens.Minter.Issuer}")];
         if (request.Options.TryGetValue(Person, out var userId))
             claims.Add(new(TokenClaims.OnBehalfOf, userId));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", minter.Mint(audience, claims));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Get(audience, claims));
         return base.SendAsync(request, cancellationToken);
     }
 }

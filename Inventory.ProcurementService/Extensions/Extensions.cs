@@ -38,13 +38,14 @@ internal static class Extensions
         builder.Services.AddSingleton(sp => new TokenMinter(TokenClaims.ServiceIssuer(ResourceNames.Procurement),
             builder.Configuration[SigningKeySetting] ?? throw new InvalidOperationException($"{SigningKeySetting} is not configured."),
             sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new TokenCache(sp.GetRequiredService<TokenMinter>(), sp.GetRequiredService<TimeProvider>()));
         var catalogAddress = new Uri(builder.Configuration["Catalog:BaseAddress"] ?? ResourceNames.ServiceUri(ResourceNames.Catalog).ToString());
         builder.Services.AddHttpClient<CatalogLookupClient>(client => client.BaseAddress = catalogAddress)
-            .AddHttpMessageHandler(sp => new ServiceTokenHandler(ResourceNames.Catalog, sp.GetRequiredService<TokenMinter>()));
+            .AddHttpMessageHandler(sp => new ServiceTokenHandler(ResourceNames.Catalog, sp.GetRequiredService<TokenCache>()));
         // The dispatcher retries with its own backoff; the default handler's retries would only stack on top.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out.
         builder.Services.AddHttpClient<CatalogReceiptsClient>(client => client.BaseAddress = catalogAddress)
-            .AddHttpMessageHandler(sp => new ServiceTokenHandler(ResourceNames.Catalog, sp.GetRequiredService<TokenMinter>()))
+            .AddHttpMessageHandler(sp => new ServiceTokenHandler(ResourceNames.Catalog, sp.GetRequiredService<TokenCache>()))
             .RemoveAllResilienceHandlers()
 #pragma warning restore EXTEXP0001
             .AddResilienceHandler("post-receipt", pipeline => pipeline.AddTimeout(TimeSpan.FromSeconds(15)));

@@ -25,10 +25,13 @@ public sealed partial class BrowserSession(Uri baseAddress) : IDisposable
     /// <summary>The Cookie header this client sends, for another client (e.g. a grader) to browse as the same person.</summary>
     public string CookieHeader => string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}"));
 
-    /// <summary>Another client holding a copy of this one's cookies, as a thief who copied them would.</summary>
-    public BrowserSession CopyCookies()
+    /// <summary>
+    /// Another client holding a copy of this one's cookies, as a thief who copied them would — of the same app, or of
+    /// another replica at <paramref name="to"/>.
+    /// </summary>
+    public BrowserSession CopyCookies(Uri? to = null)
     {
-        var copy = new BrowserSession(baseAddress);
+        var copy = new BrowserSession(to ?? baseAddress);
         foreach (var (name, value) in _cookies)
             copy._cookies[name] = value;
         return copy;

@@ -40,9 +40,10 @@ public class WebAppFixture : IAsyncLifetime, IWebApp
     /// <summary>
     /// Starts a Web on a loopback port before <paramref name="services"/>' in-memory catalog and procurement, through
     /// links a test can break (<paramref name="catalogLink"/>, <paramref name="procurementLink"/>), once it reports ready.
+    /// <paramref name="configureServices"/> changes its services further (e.g. a clock of the test's).
     /// </summary>
     public static async Task<(WebFactory Web, Uri Address)> StartWebAsync(ServicesFixture services, FakeOAuthServer oauth,
-        LinkFaults? catalogLink = null, LinkFaults? procurementLink = null)
+        LinkFaults? catalogLink = null, LinkFaults? procurementLink = null, Action<IServiceCollection>? configureServices = null)
     {
         var web = new WebFactory("Development", services.Postgres.ConnectionString(ResourceNames.WebDb), SignIn.Settings(oauth),
             signingKey: services.Tokens.Web.PrivateKeyPem, configureServices: s =>
@@ -53,6 +54,7 @@ public class WebAppFixture : IAsyncLifetime, IWebApp
                 s.AddHttpClient<ProcurementClient>()
                     .ConfigureHttpClient(client => client.BaseAddress = new Uri("http://procurement/"))
                     .ConfigurePrimaryHttpMessageHandler(() => Link(services.Procurement.Server.CreateHandler(), procurementLink));
+                configureServices?.Invoke(s);
             });
         // A real port: sign-in redirects between Web and the fake provider as a browser's would.
         web.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

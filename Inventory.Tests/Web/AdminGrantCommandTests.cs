@@ -51,7 +51,14 @@ public sealed class AdminGrantCommandTests(WebAppFixture fixture)
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"{email} is now an Admin", result.Output);
-        Assert.Equal("/login", await LandingAsync(before, "/dashboard"));
+        // The command is another process: a running Web honours it within Auth:SessionCheckSeconds (SessionCheckWindowTests);
+        // a Web reading the user afresh — here a replica of its own — refuses the older cookie at once.
+        var (replica, address) = await WebAppFixture.StartWebAsync(fixture.Services, fixture.OAuth);
+        await using (replica)
+        {
+            using var elsewhere = before.CopyCookies(address);
+            Assert.Equal("/login", await LandingAsync(elsewhere, "/dashboard"));
+        }
         await using (var db = WebDb())
         {
             var user = await db.Users.SingleAsync(u => u.Email == email);

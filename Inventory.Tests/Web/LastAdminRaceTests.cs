@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Inventory.ServiceDefaults.Kit;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
+using Inventory.Web.Auth;
 using Inventory.Web.Data;
 using Inventory.Web.Users;
 using Microsoft.AspNetCore.Http;
@@ -35,12 +36,12 @@ public sealed class LastAdminRaceTests(WebAppFixture fixture)
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var annDb = Db(database);
         await using var bobDb = Db(database);
-        var annRemovesBob = new UserAdministration(annDb, Audit(ann))
+        var annRemovesBob = new UserAdministration(annDb, Audit(ann), Sessions)
         {
             AfterAdminsCounted = async _ => { counted.TrySetResult(); await release.Task; },
         }.ChangeAsync(bob.Id, bob.Version, AuditActions.Update, remove, CancellationToken.None);
         await counted.Task;
-        var bobRemovesAnn = new UserAdministration(bobDb, Audit(bob)).ChangeAsync(ann.Id, ann.Version, AuditActions.Update, remove, CancellationToken.None);
+        var bobRemovesAnn = new UserAdministration(bobDb, Audit(bob), Sessions).ChangeAsync(ann.Id, ann.Version, AuditActions.Update, remove, CancellationToken.None);
         // Bob's change either finishes now (nothing serialises it: the bug) or queues behind Ann's locks (the fix).
         try
         {
@@ -71,7 +72,7 @@ public sealed class LastAdminRaceTests(WebAppFixture fixture)
         var bob = await AdminAsync(database, "bob");
 
         await using var db = Db(database);
-        var administration = new UserAdministration(db, Audit(ann));
+        var administration = new UserAdministration(db, Audit(ann), Sessions);
         Assert.Equal(UserChangeResult.Saved, (await administration.ChangeAsync(bob.Id, bob.Version, UserAudit.Deactivate, u => u.SetActive(false), default)).Result);
         Assert.Equal(UserChangeResult.LastAdmin, (await administration.ChangeAsync(ann.Id, ann.Version, AuditActions.Update, u => u.ChangeRole(Roles.Manager), default)).Result);
         Assert.Equal(UserChangeResult.LastAdmin, (await administration.ChangeAsync(ann.Id, ann.Version, UserAudit.Deactivate, u => u.SetActive(false), default)).Result);
@@ -94,6 +95,8 @@ public sealed class LastAdminRaceTests(WebAppFixture fixture)
     }
 
     /// <summary>The audit trail as the users page has it: the acting admin is the request's signed-in user.</summary>
+    private static readonly SessionCache Sessions = new(Microsoft.Extensions.Options.Options.Create(new AuthOptions()), TimeProvider.System);
+
     private static AuditTrail Audit(AppUser actor) => new(new OneRequest(new DefaultHttpContext
     {
         User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(TokenClaims.Subject, actor.Id.ToString())], "test")),

@@ -25,6 +25,12 @@ public sealed class AuthOptions
     /// <summary>A session ends this long after sign-in, however active.</summary>
     public int AbsoluteLifetimeHours { get; set; } = 24;
 
+    /// <summary>
+    /// How long a session check's reading of the user is reused (SessionCache): a deactivation or role change made by
+    /// another replica or the admin command reaches this one within it; this Web's own changes take effect at once. 0: every request reads.
+    /// </summary>
+    public int SessionCheckSeconds { get; set; } = 10;
+
     /// <summary>PEM private key that signs the user tokens Web sends to the services.</summary>
     public string? SigningKey { get; set; }
 }

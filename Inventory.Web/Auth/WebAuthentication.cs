@@ -37,6 +37,7 @@ public static class WebAuthentication
                 cookie.EventsType = typeof(SessionValidator);
             });
         builder.Services.AddScoped<SessionValidator>();
+        builder.Services.AddSingleton<SessionCache>();
         builder.Services.AddSecureCookies();
 
         if (mode.Google)

@@ -28,6 +28,7 @@ internal static class Extensions
         builder.Services.AddSingleton(sp => new TokenMinter(TokenClaims.UserIssuer,
             builder.Configuration["Auth:SigningKey"] ?? throw new InvalidOperationException("Auth:SigningKey is not configured."),
             sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new TokenCache(sp.GetRequiredService<TokenMinter>(), sp.GetRequiredService<TimeProvider>()));
 
         // Every write of both clients carries the form's Idempotency-Key, so the resilience pipeline (OutgoingCalls) may
         // retry it; each call has Web's call budget and all of a page's calls its page budget.

@@ -1,4 +1,5 @@
 using Inventory.ServiceDefaults.Security;
+using Inventory.Web.Auth;
 using Inventory.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ public enum UserChangeResult { Saved, NotFound, Stale, LastAdmin }
 /// Every active Admin's row is locked before the check, so two admins demoting or deactivating each other at the same
 /// moment are serialised: the second sees the first's change and is refused instead of leaving nobody to administer.
 /// </summary>
-public sealed class UserAdministration(WebDbContext db, AuditTrail audit)
+public sealed class UserAdministration(WebDbContext db, AuditTrail audit, SessionCache sessions)
 {
     /// <summary>For tests of the race: runs after the admins are locked and counted, before the change is saved.</summary>
     public Func<CancellationToken, Task>? AfterAdminsCounted { get; init; }
@@ -42,6 +43,8 @@ public sealed class UserAdministration(WebDbContext db, AuditTrail audit)
             return (UserChangeResult.Stale, user.Email);
         }
         await tx.CommitAsync(ct);
+        // After the commit: a request in between reads the old row again and would keep it.
+        sessions.Forget(user.Id);
         return (UserChangeResult.Saved, user.Email);
     }, ct);
 }

@@ -10,7 +10,7 @@ namespace Inventory.Web.Users;
 public enum AdminGrant { Promoted, Provisioned, AlreadyAdmin }
 
 /// <summary>Decides who may sign in, provisions users at first sign-in, records role changes, and ends sessions at sign-out.</summary>
-public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options, TimeProvider clock, ILogger<UserDirectory> logger)
+public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options, TimeProvider clock, SessionCache sessions, ILogger<UserDirectory> logger)
 {
     /// <summary>
     /// Admits a person the identity provider vouched for, or says why not. <paramref name="hostedDomain"/> is
@@ -80,6 +80,8 @@ public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options
         try
         {
             await db.SaveChangesAsync(ct);
+            // A sign-in may change the role (an admin e-mail): the user's older sessions are checked afresh.
+            sessions.Forget(user.Id);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -118,6 +120,7 @@ public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options
         }
         db.AuditEntries.Add(entry);
         await db.SaveChangesAsync(ct);
+        sessions.Forget(user.Id);
         logger.LogWarning("{Actor} made {Email} an Admin ({Grant})", actor, email, entry.Action);
         return entry.Action == AuditActions.Create ? AdminGrant.Provisioned : AdminGrant.Promoted;
     }
@@ -130,6 +133,7 @@ public sealed class UserDirectory(WebDbContext db, IOptions<AuthOptions> options
     {
         var stamp = AppUser.NewSecurityStamp();
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp), ct);
+        sessions.Forget(userId);
         logger.LogInformation("User {UserId} signed out; their sessions end", userId);
     }
 

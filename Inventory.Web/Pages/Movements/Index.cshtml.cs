@@ -36,10 +36,11 @@ public sealed class MovementListModel(CatalogClient catalog, UserNames users) : 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var locations = catalog.ListLocationsAsync(false, ct);
+        // The location picker loads its choices as the user types (data-picker-preload); the page names only the chosen one.
+        var locations = PickerChoices.WithChosenAsync([], l => l.Id, [LocationId], catalog.GetLocationAsync, ct);
         if (await QueryAsync(ct) is { } query)
             await ShowAsync(catalog.FindMovementsAsync(query, After, PageSize, ct));
-        Locations = (await locations).Value?.Items ?? [];
+        Locations = await locations;
         if (Rows is { } rows)
             await users.LoadAsync(rows.Items.Select(r => r.UserId), ct);
     }

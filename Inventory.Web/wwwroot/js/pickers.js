@@ -1,6 +1,8 @@
 // Searchable pickers: every <select data-picker="locations|categories|items|suppliers"> becomes a Tom Select
 // (wwwroot/lib/tom-select) that asks /pickers/<kind>?q=…&limit=… as the user types, so entries beyond the
 // server-rendered first page are found too. Without this file (or without script) the plain select still works.
+// A select marked data-picker-preload renders only its chosen entry (a list's filter): its first entries are asked for
+// when it gets focus, so opening it shows choices before anything is typed.
 // A scanner types a code and Enter: the entry whose code is exactly that is chosen (a SKU, a barcode, a location code).
 (function () {
     'use strict';
@@ -38,6 +40,7 @@
             // The server-rendered order first (a stock form lists the locations holding the item first), then the best match.
             sortField: [{ field: '$order' }, { field: '$score' }],
             allowEmptyOption: true,
+            preload: select.hasAttribute('data-picker-preload') ? 'focus' : null,
             maxOptions: 200,
             loadThrottle: 250,
             // Filter what is already listed at once: a delayed refresh would reopen the list after a scan chose.
