@@ -25,12 +25,14 @@ public sealed class FloorBatch
     public FloorLine? LineOf(Guid itemId) => Lines.FirstOrDefault(l => l.ItemId == itemId);
 
     /// <summary>Adds <paramref name="quantity"/> of the item: to its line when it has one, else as a new last line.</summary>
-    public FloorLine Add(ItemSummary item, decimal quantity)
+    public FloorLine Add(ItemSummary item, decimal quantity) => Add(item.Id, item.Sku, item.Name, quantity);
+
+    public FloorLine Add(Guid itemId, string sku, string name, decimal quantity)
     {
-        var line = LineOf(item.Id);
+        var line = LineOf(itemId);
         if (line is null)
         {
-            line = new FloorLine { ItemId = item.Id, Sku = item.Sku, Name = item.Name };
+            line = new FloorLine { ItemId = itemId, Sku = sku, Name = name };
             Lines.Add(line);
         }
         line.Quantity += quantity;

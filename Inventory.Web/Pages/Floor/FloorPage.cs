@@ -40,6 +40,11 @@ public abstract class FloorPage(CodeResolver resolver) : ApiPageModel
             Feedback = ScanFeedback.Error("Scan or type a code first.");
             return null;
         }
+        if (Batch.Quantity is <= 0)
+        {
+            Feedback = ScanFeedback.Error("The quantity must be more than zero.");
+            return null;
+        }
         Batch.Code = null;
         return await resolver.ResolveAsync(code, ct);
     }
@@ -55,9 +60,12 @@ public abstract class FloorPage(CodeResolver resolver) : ApiPageModel
     {
         if (wanted.Count == 1)
             return wanted[0];
-        Feedback = ScanFeedback.Error(WhyNot(scanned, wanted.Count, noun));
+        Refuse(scanned, wanted.Count, noun);
         return null;
     }
+
+    /// <summary>Says, naming the code, why it is not the one <paramref name="noun"/> the step asks for.</summary>
+    protected void Refuse(CodeResolution scanned, int matches, string noun) => Feedback = ScanFeedback.Error(WhyNot(scanned, matches, noun));
 
     // A service that did not answer comes first: then "not found" would be a lie.
     private static string WhyNot(CodeResolution scanned, int matches, string noun)
