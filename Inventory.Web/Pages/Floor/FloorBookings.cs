@@ -25,7 +25,7 @@ public static class FloorBookings
     /// Why the batch cannot be confirmed yet (no line with a quantity, a quantity below zero), or null. Lines of 0 are
     /// left out of the booking (the user zeroed them instead of removing them).
     /// </summary>
-    public static string? Refusal(FloorBatch batch, string verb)
+    public static string? WhyNotReady(FloorBatch batch, string verb)
     {
         if (batch.Lines.All(l => l.Quantity == 0))
             return $"Scan at least one item before you {verb}.";
@@ -45,14 +45,21 @@ public static class FloorBookings
     }
 
     /// <summary>
-    /// After booking: the refused lines stay in the batch, each with the catalog's reason (it names what is available),
-    /// so they can be corrected and confirmed again; the booked ones leave it.
+    /// After booking: null when every line was booked (the page then redirects, saying <paramref name="done"/>); else
+    /// the error to show — how many lines were not <paramref name="verb"/> and what was — with the refused lines kept
+    /// in the batch, each with the catalog's reason (it names what is available), and the booked ones gone from it.
     /// </summary>
-    public static void KeepRefused(FloorBatch batch, IReadOnlyList<FloorBooked> answers)
+    public static ScanFeedback? Refused(FloorBatch batch, IReadOnlyList<FloorBooked> answers, string verb, string done)
     {
-        batch.Lines = answers.Where(a => !a.Ok).Select(a => a.Line).ToList();
-        foreach (var refused in answers.Where(a => !a.Ok))
-            refused.Line.Warning = refused.Problem!.Title;
+        var refused = answers.Where(a => !a.Ok).ToList();
+        if (refused.Count == 0)
+            return null;
+        batch.Lines = refused.Select(a => a.Line).ToList();
+        foreach (var line in refused)
+            line.Line.Warning = line.Problem!.Title;
+        var booked = answers.Count - refused.Count;
+        return ScanFeedback.Error($"{refused.Count} line{(refused.Count == 1 ? " was" : "s were")} not {verb}: see below."
+            + (booked > 0 ? $" {done}" : ""));
     }
 
     /// <summary>"SKU-1 × 5, SKU-2 × 3": the lines of a result, for the message after the batch.</summary>

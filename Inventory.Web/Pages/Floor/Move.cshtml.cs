@@ -63,7 +63,7 @@ public sealed class FloorMoveModel(CodeResolver resolver, CatalogClient catalog)
             Feedback = ScanFeedback.Error(FromLocationId is null ? "Scan the source location first." : "Scan the destination location first.");
             return await ShowAsync(ct);
         }
-        if (FloorBookings.Refusal(Batch, "move") is { } refusal)
+        if (FloorBookings.WhyNotReady(Batch, "move") is { } refusal)
         {
             Feedback = ScanFeedback.Error(refusal);
             return await ShowAsync(ct);
@@ -71,14 +71,11 @@ public sealed class FloorMoveModel(CodeResolver resolver, CatalogClient catalog)
         var answers = await FloorBookings.BookEachAsync(Batch, (line, key) => catalog.BookMovementAsync(MovementKind.Transfer,
             new MovementWrite(line.ItemId, null, FromLocationId, ToLocationId, line.Quantity, null, null, null), key, ct));
         await LoadLocationsAsync(ct);
-        var where = $"from {From?.Code} to {To?.Code}";
         Booked = answers.Where(a => a.Ok).ToList();
-        if (Booked.Count == answers.Count)
-            return RedirectWithMessage($"Moved {where}: {FloorBookings.List(Booked)}.", null, new { fromLocationId = FromLocationId });
-        FloorBookings.KeepRefused(Batch, answers);
-        var refused = answers.Count - Booked.Count;
-        Feedback = ScanFeedback.Error($"{refused} line{(refused == 1 ? " was" : "s were")} not moved: see below."
-            + (Booked.Count > 0 ? $" Moved {where}: {FloorBookings.List(Booked)}." : ""));
+        var done = $"Moved from {From?.Code} to {To?.Code}: {FloorBookings.List(Booked)}.";
+        if (FloorBookings.Refused(Batch, answers, "moved", done) is not { } refused)
+            return RedirectWithMessage(done, null, new { fromLocationId = FromLocationId });
+        Feedback = refused;
         return await ShowAsync(ct);
     }
 

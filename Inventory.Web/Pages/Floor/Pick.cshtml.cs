@@ -55,7 +55,7 @@ public sealed class FloorPickModel(CodeResolver resolver, CatalogClient catalog)
             Feedback = ScanFeedback.Error("Scan the location first.");
             return await ShowAsync(ct);
         }
-        if (FloorBookings.Refusal(Batch, "issue") is { } refusal)
+        if (FloorBookings.WhyNotReady(Batch, "issue") is { } refusal)
         {
             Feedback = ScanFeedback.Error(refusal);
             return await ShowAsync(ct);
@@ -64,15 +64,13 @@ public sealed class FloorPickModel(CodeResolver resolver, CatalogClient catalog)
             new MovementWrite(line.ItemId, LocationId, null, null, line.Quantity, null, Reference, null), key, ct));
         await LoadLocationAsync(ct);
         Booked = answers.Where(a => a.Ok).ToList();
-        if (Booked.Count == answers.Count)
-            return RedirectWithMessage($"Issued from {Location?.Code}: {FloorBookings.List(Booked)}.", null, new { locationId = LocationId });
-        // A bad reference is refused on every line alike: said next to its field, the lines kept as they were.
+        var done = $"Issued from {Location?.Code}: {FloorBookings.List(Booked)}.";
+        if (FloorBookings.Refused(Batch, answers, "issued", done) is not { } refused)
+            return RedirectWithMessage(done, null, new { locationId = LocationId });
+        // A bad reference is refused on every line alike: said next to its field too.
         if (answers.FirstOrDefault(a => a.Problem?.Errors.ContainsKey("reference") == true) is { } badReference)
             AddProblem(badReference.Problem!, new FieldMap());
-        FloorBookings.KeepRefused(Batch, answers);
-        var refused = answers.Count - Booked.Count;
-        Feedback = ScanFeedback.Error($"{refused} line{(refused == 1 ? " was" : "s were")} not issued: see below."
-            + (Booked.Count > 0 ? $" Issued from {Location?.Code}: {FloorBookings.List(Booked)}." : ""));
+        Feedback = refused;
         return await ShowAsync(ct);
     }
 
