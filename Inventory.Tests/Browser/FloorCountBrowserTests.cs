@@ -94,9 +94,5 @@ public sealed class FloorCountBrowserTests(BrowserAppFixture fixture)
 
     private static async Task<string> LineAsync(IPage page, string sku) => await page.InnerTextAsync($"#floor-count-lines li[data-sku='{sku}']");
 
-    private async Task<string> OnHandAsync(IPage page, Guid itemId, string locationCode)
-    {
-        await page.GotoAsync(new Uri(fixture.Address, $"/inventory/{itemId}").ToString());
-        return (await page.InnerTextAsync($"#stock tr[data-location='{locationCode}'] [data-field='onHand']")).Trim();
-    }
+    private Task<string> OnHandAsync(IPage page, Guid itemId, string locationCode) => FloorBrowser.OnHandAsync(page, fixture.Address, itemId, locationCode);
 }

@@ -58,11 +58,6 @@ public sealed class FloorMoveBrowserTests(BrowserAppFixture fixture)
         Assert.Empty(blocked);
     }
 
-    // The item page's "Stock per location": what the two bins hold.
-    private async Task<(string, string)> BinsAsync(IPage page, Guid itemId, string first, string second)
-    {
-        await page.GotoAsync(new Uri(fixture.Address, $"/inventory/{itemId}").ToString());
-        var onHand = (string code) => page.InnerTextAsync($"#stock tr[data-location='{code}'] [data-field='onHand']");
-        return ((await onHand(first)).Trim(), (await onHand(second)).Trim());
-    }
+    private async Task<(string, string)> BinsAsync(IPage page, Guid itemId, string first, string second) =>
+        (await FloorBrowser.OnHandAsync(page, fixture.Address, itemId, first), await FloorBrowser.OnHandAsync(page, fixture.Address, itemId, second));
 }

@@ -1,6 +1,7 @@
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
 using Inventory.Tests.Web;
+using Microsoft.Playwright;
 
 namespace Inventory.Tests.Browser;
 
@@ -61,9 +62,5 @@ public sealed class FloorPickBrowserTests(BrowserAppFixture fixture)
         Assert.Empty(blocked);
     }
 
-    private async Task<string> OnHandAsync(Microsoft.Playwright.IPage page, Guid itemId, string locationCode)
-    {
-        await page.GotoAsync(new Uri(fixture.Address, $"/inventory/{itemId}").ToString());
-        return (await page.InnerTextAsync($"#stock tr[data-location='{locationCode}'] [data-field='onHand']")).Trim();
-    }
+    private Task<string> OnHandAsync(IPage page, Guid itemId, string locationCode) => FloorBrowser.OnHandAsync(page, fixture.Address, itemId, locationCode);
 }
