@@ -47,4 +47,11 @@ public static class FloorBrowser
 
     public static async Task AssertNoSidewaysScrollAsync(IPage page, string where) =>
         Assert.True(await page.SidewaysOverflowAsync() is not { Length: > 0 }, $"{where}: {await page.SidewaysOverflowAsync()}");
+
+    /// <summary>What the item page's "Stock per location" says one location holds of the item (the stock, read through the UI).</summary>
+    public static async Task<string> OnHandAsync(IPage page, Uri address, Guid itemId, string locationCode)
+    {
+        await page.GotoAsync(new Uri(address, $"/inventory/{itemId}").ToString());
+        return (await page.InnerTextAsync($"#stock tr[data-location='{locationCode}'] [data-field='onHand']")).Trim();
+    }
 }

@@ -73,6 +73,9 @@ public sealed class PageTourTests(BrowserAppFixture fixture)
             "/scan", $"/scan?code={CatalogUi.Unique("NONE")}", $"/scan?code={item.Sku[..6]}", $"/labels/items?ids={item.Id}",
             $"/labels/locations?ids={warehouse.Id},{bin.Id}", $"/labels/locations?under={warehouse.Id}&layout=roll",
             "/floor", "/floor/lookup", "/floor/receive", $"/floor/receive?orderId={order.Id}", $"/floor/receive?orderId={order.Id}&locationId={bin.Id}",
+            // Floor mode's stock flows, empty and at their second step (a source or location chosen, the open count).
+            "/floor/move", $"/floor/move?fromLocationId={bin.Id}", "/floor/pick", $"/floor/pick?locationId={bin.Id}",
+            "/floor/count", $"/floor/count?countId={count["/counts/".Length..]}",
         ];
     }
 

@@ -102,6 +102,13 @@ public sealed class CatalogClient(HttpClient http) : ServiceClient(http, "catalo
     public Task<ApiResult<Page<CountSummary>>> ListCountsAsync(string? status, string? after, int pageSize, CancellationToken ct) =>
         GetAsync<Page<CountSummary>>(Query("api/counts", ("pageSize", Text(pageSize)), ("status", status), ("after", after)), ct);
 
+    /// <summary>The open count of a location, or null when none is (the catalog opens at most one per location).</summary>
+    public async Task<ApiResult<CountSummary?>> FindOpenCountAsync(Guid locationId, CancellationToken ct)
+    {
+        var open = await GetAsync<Page<CountSummary>>(Query("api/counts", ("pageSize", "1"), ("status", "open"), ("locationId", locationId.ToString())), ct);
+        return open.Succeeded ? ApiResult<CountSummary?>.Ok(open.Value.Items.FirstOrDefault()) : ApiResult<CountSummary?>.Failed(open.Problem);
+    }
+
     public Task<ApiResult<CountDetail>> GetCountAsync(Guid id, CancellationToken ct) => GetAsync<CountDetail>($"api/counts/{id}", ct);
 
     public Task<ApiResult<CountDetail>> OpenCountAsync(OpenCountWrite count, string idempotencyKey, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 // Floor mode (Pages/Floor): after every scan the page comes back with _ScanFeedback; a person holding a scanner
 // should feel it without looking, so the phone vibrates (short: done, long pattern: error, where the browser can),
-// and the scan box takes the focus again so the next scan goes into it. Everything works without this file.
+// and the scan box takes the focus again so the next scan goes into it — or, where a page marks one with
+// data-floor-focus (Count: the "Counted" field after an item was scanned), that field. Everything works without this file.
 (function () {
     'use strict';
 
@@ -15,7 +16,7 @@
         }
     }
 
-    var box = document.querySelector('[data-floor-scan]');
+    var box = document.querySelector('[data-floor-focus]') || document.querySelector('[data-floor-scan]');
     if (box && document.activeElement !== box) {
         box.focus();
     }
