@@ -65,7 +65,7 @@ free_port() { local p; while :; do p=$((20000 + RANDOM % 30000)); port_free "$p"
 # --- build -----------------------------------------------------------------------------------------------------
 log "Building Release"
 for project in Inventory.Gateway Inventory.Web Inventory.CatalogService Inventory.ProcurementService benchmarks/Inventory.Benchmarks; do
-  dotnet build -c Release "$project" -v q -nologo | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true
+  dotnet build -c Release "$project" -v q -nologo >"$WORK/build.log" 2>&1 || { grep -E "error" "$WORK/build.log" | sort -u | head -20; exit 1; }
 done
 TOOL="dotnet $ROOT/benchmarks/Inventory.Benchmarks/bin/Release/net10.0/Inventory.Benchmarks.dll"
 

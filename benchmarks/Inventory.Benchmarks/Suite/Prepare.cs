@@ -98,15 +98,25 @@ public static class Prepare
         return orders;
     }
 
+    /// <summary>
+    /// Posts with an Idempotency-Key, retrying the same key on a 5xx: a service just started on a busy machine may time
+    /// out its first requests (JIT, connection pools), and the key makes a retry safe.
+    /// </summary>
     private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
+        var key = Guid.NewGuid().ToString();
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await client.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode)
+                return JsonDocument.Parse(text).RootElement.Clone();
+            if ((int)response.StatusCode < 500 || attempt == 5)
+                throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {text}");
+            await Task.Delay(TimeSpan.FromSeconds(attempt));
+        }
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection sql, string text)
