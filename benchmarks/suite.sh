@@ -219,9 +219,10 @@ log "P3 a static file and a page: Web directly, our gateway, nginx with the same
 mkdir -p "$WORK/nginx"
 HEADERS=$(curl -sS -o /dev/null -D - "http://127.0.0.1:$GATEWAY_PORT/login" | tr -d '\r' \
   | grep -iE '^(content-security-policy|x-content-type-options|x-frame-options|referrer-policy|permissions-policy|cross-origin-[a-z-]+|strict-transport-security|x-permitted-cross-domain-policies):' \
-  | sed -E "s/^([^:]+): (.*)$/            add_header \1 '\2' always;/")
+  | sed -E -e 's/\\/\\\\/g' -e 's/"/\\"/g' \
+  | sed -E 's/^([^:]+): (.*)$/            proxy_hide_header \1;\n            add_header \1 "\2" always;/')
 sed -e "s#@WORK@#$WORK#g" -e "s/@WEB_PORT@/$WEB_PORT/" -e "s/@NGINX_PORT@/$NGINX_PORT/" benchmarks/suite/nginx.conf.in \
-  | awk -v headers="$HEADERS" '{ if ($0 == "@HEADERS@") print headers; else print }' >"$WORK/nginx/nginx.conf"
+  | HEADERS="$HEADERS" awk '{ if ($0 == "@HEADERS@") print ENVIRON["HEADERS"]; else print }' >"$WORK/nginx/nginx.conf"
 "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/error.log"
 for _ in $(seq 1 50); do port_free "$NGINX_PORT" || break; sleep 0.1; done
 wrk_run() { # label url
