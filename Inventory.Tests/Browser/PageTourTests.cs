@@ -72,6 +72,7 @@ public sealed class PageTourTests(BrowserAppFixture fixture)
             $"/purchase-orders/{order.Id}/print", "/replenishment", "/admin/users", "/admin/settings",
             "/scan", $"/scan?code={CatalogUi.Unique("NONE")}", $"/scan?code={item.Sku[..6]}", $"/labels/items?ids={item.Id}",
             $"/labels/locations?ids={warehouse.Id},{bin.Id}", $"/labels/locations?under={warehouse.Id}&layout=roll",
+            "/floor", "/floor/lookup", "/floor/receive", $"/floor/receive?orderId={order.Id}", $"/floor/receive?orderId={order.Id}&locationId={bin.Id}",
         ];
     }
 
