@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
+using Inventory.Benchmarks;
+using Inventory.Benchmarks.Suite;
 using Inventory.CatalogService.Data;
-using Inventory.CatalogService.Seeding;
 using Inventory.LocalPostgres;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
@@ -12,6 +13,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+
+// The suite's modes (benchmarks/suite.sh): keys, load-data, prepare, signin, open-loop, writers, report.
+if (args.Length > 0 && SuiteModes.Has(args[0]))
+    return await SuiteModes.RunAsync(args[0], args[1..]);
 
 // Loads a generated catalog into a fresh PostgreSQL (or --connection), hosts the catalog service in process and
 // prints timings of list pages (first and deep), the dashboard, and movement writes under concurrent load.
@@ -40,31 +45,7 @@ else
 try
 {
     Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; .NET {Environment.Version}");
-    await using (var db = new CatalogDbContext(new DbContextOptionsBuilder<CatalogDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options))
-        await db.Database.MigrateAsync();
-    await using (var probe = new NpgsqlConnection(connectionString))
-    {
-        await probe.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT (SELECT count(*) FROM items), (SELECT count(*) FROM movements)", probe);
-        await using var reader = await count.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        (items, movements) = ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
-    }
-    if (items > 0)
-        Console.WriteLine($"Using the data already there: {items:N0} items, {movements:N0} movements (no load)");
-    else
-    {
-        (items, movements) = (Option("items", 100_000), Option("movements", 1_000_000));
-        var load = await new CatalogDataGenerator(items, movements).WriteAsync(connectionString);
-        Console.WriteLine($"Bulk load: {load.Items:N0} items, {load.Movements:N0} movements, {load.StockLevels:N0} stock levels, " +
-            $"{load.Locations} locations, {load.Categories} categories in {load.Elapsed.TotalSeconds:N1} s (binary COPY, then ANALYZE)");
-    }
-    await using (var vacuum = new NpgsqlConnection(connectionString))
-    {
-        await vacuum.OpenAsync();
-        await using var command = new NpgsqlCommand("VACUUM ANALYZE", vacuum) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync();
-    }
+    (items, movements) = await CatalogLoad.EnsureLoadedAsync(connectionString, items, movements);
 
     var keys = SigningKeys.Generate();
     await using var factory = new WebApplicationFactory<CatalogDbContext>().WithWebHostBuilder(b => b
