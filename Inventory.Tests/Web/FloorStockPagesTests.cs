@@ -9,7 +9,8 @@ namespace Inventory.Tests.Web;
 
 /// <summary>
 /// Floor mode's stock flows through the pages: a Viewer is refused Put away / move, Pick / issue and Count (pages and
-/// posts, nothing booked); a move posted twice with the same batch moves once; a Clerk may count but not post a count.
+/// posts, nothing booked); a move posted twice with the same batch moves once; Enter in a line's quantity keeps the
+/// edited batch; a Clerk may count but not post a count.
 /// </summary>
 [Collection(WebAppCollection.Name)]
 public sealed class FloorStockPagesTests(WebAppFixture fixture) : IDisposable
@@ -78,6 +79,23 @@ public sealed class FloorStockPagesTests(WebAppFixture fixture) : IDisposable
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Contains($"Moved from {from.Code} to {to.Code}: {item.Sku} × 2.", Html.Decode(await Html.ReadAsync(second)));
         Assert.Equal((3m, 2m), (await OnHandAsync(item, from), await OnHandAsync(item, to)));
+    }
+
+    [Fact]
+    public async Task Enter_in_a_lines_quantity_keeps_the_changed_batch_and_books_nothing()
+    {
+        var (from, to, item) = await StockAsync(5);
+        using var clerk = await SignIn.NewPersonAsync(fixture.Address, Roles.Clerk);
+        var page = await Html.ReadAsync(await clerk.GetAsync($"/floor/move?fromLocationId={from.Id}"));
+
+        // What a browser sends when Enter is pressed in the quantity field: the default button (Scan) with an empty box.
+        var kept = await Html.ReadAsync(await clerk.SubmitLoadedFormAsync(page, "/floor/move?handler=Scan",
+            new Dictionary<string, string>(Move(from, to, item, 4, Guid.NewGuid().ToString())) { ["Batch.Code"] = "" }));
+
+        Assert.Equal("4", Html.InputValue(kept, "Batch.Lines[0].Quantity"));
+        Assert.Contains("Changes kept. Scan the next code.", Html.Decode(kept));
+        Assert.DoesNotContain("Scan or type a code first.", Html.Decode(kept));
+        Assert.Equal((5m, 0m), (await OnHandAsync(item, from), await OnHandAsync(item, to)));
     }
 
     [Fact]

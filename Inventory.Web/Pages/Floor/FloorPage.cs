@@ -37,7 +37,11 @@ public abstract class FloorPage(CodeResolver resolver) : ApiPageModel
         var code = Batch.Code?.Trim();
         if (string.IsNullOrEmpty(code))
         {
-            Feedback = ScanFeedback.Error("Scan or type a code first.");
+            // Enter in a line's quantity (or another field of the form) presses the form's default button, Scan, with
+            // an empty box: the batch is re-rendered as edited, which is what the person meant, so that is no error.
+            Feedback = Batch.Lines.Count > 0
+                ? ScanFeedback.Success("Changes kept. Scan the next code.")
+                : ScanFeedback.Error("Scan or type a code first.");
             return null;
         }
         if (Batch.Quantity is <= 0)
