@@ -4,74 +4,116 @@ using Microsoft.EntityFrameworkCore;
 namespace Inventory.CatalogService.Stock;
 
 /// <summary>
-/// Per-item movement totals of the dashboard window's closed days (before today, UTC), computed once and kept while
-/// they cannot change. A movement's occurred_at is the database clock when it is booked (StockLedger), and no path
-/// back-dates one, so closed days are immutable — except for the moments around midnight (a transaction that took
-/// its clock at 23:59:59 commits after), a bulk load of history, or a test database's reset. So the cache is not
-/// trusted by time: it is keyed by the closed days' rows of movement_day_totals (their counts and the transaction ids
-/// that last wrote them), which the caller reads anyway; any change to a closed day changes the key and the totals
-/// are computed again (one caller at a time; the others wait for it), from item_movement_days in one snapshot with
-/// the key. A singleton: one per service process.
+/// Per-item movement totals of the dashboard window's closed days (before today, UTC), kept in memory while they
+/// cannot change. A movement's occurred_at is the database clock when it is booked (StockLedger), and no path
+/// back-dates one, so closed days are immutable — except around midnight (a transaction that took its clock at
+/// 23:59:59 commits after), after a bulk load of history, or a test database's reset. So nothing is trusted by time:
+/// each closed day is keyed by its rows of movement_day_totals (their count and the last transaction that wrote
+/// them), which the caller reads anyway. A day whose key changed, or that entered the window, is read again alone
+/// (one day of item_movement_days, with its key in the same statement); a day that left the window is subtracted.
+/// So the window's daily slide costs two days' rows, not 29. One caller updates at a time; the others wait for it.
+/// A singleton: one per service process.
 /// </summary>
 public sealed class ClosedDayMovers
 {
-    private readonly SemaphoreSlim _computing = new(1, 1);
+    private readonly SemaphoreSlim _updating = new(1, 1);
+    private readonly Dictionary<DateOnly, (string Key, List<ItemTotal> Rows)> _days = [];
+    private readonly Dictionary<Guid, (int Movements, decimal Units)> _totals = [];
     private Snapshot? _current;
 
-    public async Task<Snapshot> GetAsync(CatalogDbContext db, DateOnly firstDay, DateOnly today, string key, CancellationToken ct)
+    /// <param name="keys">The key of each closed day of the window that has rows in movement_day_totals.</param>
+    public async Task<Snapshot> GetAsync(CatalogDbContext db, DateOnly firstDay, DateOnly today, IReadOnlyDictionary<DateOnly, string> keys,
+        CancellationToken ct)
     {
-        var current = _current;
-        if (current is not null && current.FirstDay == firstDay && current.Key == key)
+        if (_current is { } current && current.Matches(firstDay, today, keys))
             return current;
-        await _computing.WaitAsync(ct);
+        await _updating.WaitAsync(ct);
         try
         {
-            current = _current;
-            if (current is not null && current.FirstDay == firstDay && current.Key == key)
-                return current;
-            // The totals and the key they belong to in one statement (one snapshot): a change committed between two
-            // reads would otherwise be in one and not the other. Rows without an item are the closed days' key.
-            var rows = await db.Database.SqlQuery<Row>($"""
-                SELECT NULL::uuid AS item_id, sum(movements)::int AS movements, 0::numeric AS units, day,
-                       max(xmin::text::bigint) AS version
-                FROM movement_day_totals WHERE day >= {firstDay} AND day < {today} GROUP BY day
-                UNION ALL
-                SELECT item_id, sum(movements)::int, sum(units), NULL, NULL
-                FROM item_movement_days WHERE day >= {firstDay} AND day < {today} GROUP BY item_id
-                """).ToListAsync(ct);
-            var keyNow = string.Join(',', rows.Where(r => r.ItemId is null).OrderBy(r => r.Day)
-                .Select(r => $"{r.Day:yyyyMMdd}:{r.Movements}:{r.Version}"));
-            var totals = rows.Where(r => r.ItemId is not null).Select(r => new ItemTotal(r.ItemId!.Value, r.Movements, r.Units)).ToList();
-            _current = new Snapshot(firstDay, keyNow, totals);
+            if (_current is { } again && again.Matches(firstDay, today, keys))
+                return again;
+            foreach (var day in _days.Keys.Where(d => d < firstDay || d >= today).ToList())
+                Remove(day);
+            for (var day = firstDay; day < today; day = day.AddDays(1))
+            {
+                if (_days.TryGetValue(day, out var kept) && kept.Key == keys.GetValueOrDefault(day, ""))
+                    continue;
+                Remove(day);
+                var rows = await db.Database.SqlQuery<Row>($"""
+                    SELECT NULL::uuid AS item_id, sum(movements)::int AS movements, 0::numeric AS units,
+                           max(xmin::text::bigint) AS version
+                    FROM movement_day_totals WHERE day = {day} HAVING count(*) > 0
+                    UNION ALL
+                    SELECT item_id, movements, units, NULL FROM item_movement_days WHERE day = {day}
+                    """).ToListAsync(ct);
+                var key = rows.FirstOrDefault(r => r.ItemId is null) is { } head ? DayKey(head.Movements, head.Version!.Value) : "";
+                var items = rows.Where(r => r.ItemId is not null).Select(r => new ItemTotal(r.ItemId!.Value, r.Movements, r.Units)).ToList();
+                _days[day] = (key, items);
+                foreach (var item in items)
+                    Add(item, 1);
+            }
+            _current = new Snapshot(firstDay, today, _days.ToDictionary(d => d.Key, d => d.Value.Key), _totals);
             return _current;
         }
         finally
         {
-            _computing.Release();
+            _updating.Release();
         }
     }
 
-    private sealed record Row(Guid? ItemId, int Movements, decimal Units, DateOnly? Day, long? Version);
+    /// <summary>The key of a day: its movement count and the last transaction id that wrote its rows.</summary>
+    public static string DayKey(int movements, long version) => $"{movements}:{version}";
 
-    internal sealed record ItemTotal(Guid ItemId, int Movements, decimal Units);
+    private void Remove(DateOnly day)
+    {
+        if (!_days.Remove(day, out var old))
+            return;
+        foreach (var item in old.Rows)
+            Add(item, -1);
+    }
 
-    /// <summary>The closed days' totals per item, and the same items ranked (movements, then units, then id).</summary>
+    private void Add(ItemTotal item, int sign)
+    {
+        var (movements, units) = _totals.GetValueOrDefault(item.ItemId);
+        (movements, units) = (movements + sign * item.Movements, units + sign * item.Units);
+        if (movements == 0)
+            _totals.Remove(item.ItemId);
+        else
+            _totals[item.ItemId] = (movements, units);
+    }
+
+    private sealed record Row(Guid? ItemId, int Movements, decimal Units, long? Version);
+
+    private sealed record ItemTotal(Guid ItemId, int Movements, decimal Units);
+
+    /// <summary>The closed days' totals per item (a copy), and the same items ranked (movements, then units, then id).</summary>
     public sealed class Snapshot
     {
+        private readonly DateOnly _firstDay;
+        private readonly DateOnly _today;
+        private readonly Dictionary<DateOnly, string> _keys;
         private readonly Dictionary<Guid, (int Movements, decimal Units)> _byItem;
         private readonly (Guid ItemId, int Movements, decimal Units)[] _ranked;
 
-        internal Snapshot(DateOnly firstDay, string key, IReadOnlyList<ItemTotal> totals)
+        internal Snapshot(DateOnly firstDay, DateOnly today, Dictionary<DateOnly, string> keys, Dictionary<Guid, (int, decimal)> totals)
         {
-            FirstDay = firstDay;
-            Key = key;
-            _byItem = totals.ToDictionary(t => t.ItemId, t => (t.Movements, t.Units));
-            _ranked = totals.Select(t => (t.ItemId, t.Movements, t.Units)).ToArray();
+            (_firstDay, _today, _keys) = (firstDay, today, keys);
+            _byItem = new Dictionary<Guid, (int Movements, decimal Units)>(totals);
+            _ranked = _byItem.Select(t => (t.Key, t.Value.Movements, t.Value.Units)).ToArray();
             Array.Sort(_ranked, Rank);
         }
 
-        public DateOnly FirstDay { get; }
-        public string Key { get; }
+        internal bool Matches(DateOnly firstDay, DateOnly today, IReadOnlyDictionary<DateOnly, string> keys)
+        {
+            if (firstDay != _firstDay || today != _today)
+                return false;
+            for (var day = firstDay; day < today; day = day.AddDays(1))
+            {
+                if (keys.GetValueOrDefault(day, "") != _keys.GetValueOrDefault(day, ""))
+                    return false;
+            }
+            return true;
+        }
 
         /// <summary>
         /// The <paramref name="count"/> items with most movements over the closed days and <paramref name="today"/>

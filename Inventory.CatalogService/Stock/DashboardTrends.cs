@@ -18,8 +18,8 @@ public static class DashboardTrends
     public static async Task<IReadOnlyList<TopMoverDto>> TopMoversAsync(CatalogDbContext db, ClosedDayMovers closedDays, DateOnly firstDay,
         DateOnly today, IReadOnlyDictionary<DateOnly, DayTotal> perDay, CancellationToken ct)
     {
-        var closedKey = string.Join(',', perDay.Values.Where(d => d.Day < today).OrderBy(d => d.Day).Select(d => $"{d.Day:yyyyMMdd}:{d.Count}:{d.Version}"));
-        var closed = await closedDays.GetAsync(db, firstDay, today, closedKey, ct);
+        var keys = perDay.Values.Where(d => d.Day < today).ToDictionary(d => d.Day, d => ClosedDayMovers.DayKey(d.Count, d.Version));
+        var closed = await closedDays.GetAsync(db, firstDay, today, keys, ct);
         var todays = await db.Database.SqlQuery<ItemMoves>(
             $"SELECT item_id, movements, units FROM item_movement_days WHERE day = {today}").ToListAsync(ct);
         var top = closed.TopWith(todays.Select(t => (t.ItemId, t.Movements, t.Units)), TopMoverCount);

@@ -188,6 +188,29 @@ public sealed class DashboardRollupTests(ServicesFixture fixture) : IAsyncLifeti
             "SELECT count(*) FROM item_stock_totals t JOIN items i ON i.id = t.item_id WHERE t.sku_normalized <> i.sku_normalized"));
     }
 
+    [Fact]
+    public async Task A_closed_day_that_changes_is_read_again_for_the_top_movers()
+    {
+        var wh = await _data.WarehouseAsync("WH1");
+        var old = await _data.ItemAsync("OLD");
+        var late = await _data.ItemAsync("LATE");
+        // History written straight into the ledger (as a bulk load would): the triggers fill the rollups.
+        const string backdated = """
+            INSERT INTO movements (id, item_id, location_id, quantity, balance_after, type, user_id, occurred_at)
+            SELECT gen_random_uuid(), $1, $2, 1, 1, 'receipt', 'test', now() - make_interval(days => $3) FROM generate_series(1, $4)
+            """;
+        await _data.ExecuteAsync(backdated, old.Id, wh.Id, 2, 3);
+        var first = (await _manager.GetFromJsonAsync<DashboardDto>("/api/dashboard"))!;
+
+        await _data.ExecuteAsync(backdated, late.Id, wh.Id, 3, 5); // a closed day changes after it was read
+        var second = (await _manager.GetFromJsonAsync<DashboardDto>("/api/dashboard"))!;
+
+        Assert.Equal([("OLD", 3)], first.TopMovers.Select(m => (m.Sku, m.Movements)));
+        Assert.Equal([("LATE", 5), ("OLD", 3)], second.TopMovers.Select(m => (m.Sku, m.Movements)));
+        Assert.Equal(8, second.MovementsPerDay.Sum(d => d.Count));
+        Assert.Equal(0, second.MovementsToday);
+    }
+
     /// <summary>Every rollup row, as text (the rebuild puts all of a day in shard 0, so days are summed over shards).</summary>
     private const string Snapshot = """
         SELECT concat_ws(' | ',
