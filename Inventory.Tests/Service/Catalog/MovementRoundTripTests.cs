@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Inventory.CatalogService.Data;
@@ -38,9 +39,9 @@ public sealed class MovementRoundTripTests(ServicesFixture fixture) : IAsyncLife
         var (transfer, transferCommands) = await ApplyAsync(new LedgerWrite(item.Id,
             [new Leg(a.Id, -1, MovementTypes.TransferOut), new Leg(b.Id, 1, MovementTypes.TransferIn)]) { UserId = "u" });
 
-        Assert.Equal(2, receiptCommands);
-        Assert.Equal(2, issueCommands);
-        Assert.Equal(3, transferCommands);
+        Assert.Equal((2, 2), receiptCommands);
+        Assert.Equal((2, 2), issueCommands);
+        Assert.Equal((3, 3), transferCommands);
         // The answers carry what the statements returned: the balance each leg produced, in ledger order.
         Assert.Equal(5m, receipt.Movements.Single().BalanceAfter);
         Assert.Equal(3m, issue.Movements.Single().BalanceAfter);
@@ -79,9 +80,27 @@ public sealed class MovementRoundTripTests(ServicesFixture fixture) : IAsyncLife
         Assert.Equal(4m, await _data.ScalarAsync<decimal>("SELECT on_hand FROM item_stock_totals WHERE item_id = $1", item.Id));
     }
 
-    /// <summary>Runs the write as the endpoints do (one transaction, committed) and counts the commands sent.</summary>
-    private async Task<(MovementResult Result, int Commands)> ApplyAsync(LedgerWrite write)
+    /// <summary>
+    /// Runs the write as the endpoints do (one transaction, committed) and counts the commands sent and the Npgsql command
+    /// spans they make — what tracing exports per movement besides the request's own span.
+    /// </summary>
+    private async Task<(MovementResult Result, (int Commands, int Spans) Cost)> ApplyAsync(LedgerWrite write)
     {
+        var spans = 0;
+        using var root = new Activity("movement");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                if (a.TraceId == root.TraceId && a.Source.Name == "Npgsql")
+                    Interlocked.Increment(ref spans);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        root.SetIdFormat(ActivityIdFormat.W3C);
+        root.Start();
         var counter = new CommandCounter();
         var options = new DbContextOptionsBuilder<CatalogDbContext>()
             .UseNpgsql(fixture.Postgres.ConnectionString(ResourceNames.CatalogDb)).UseSnakeCaseNamingConvention()
@@ -91,7 +110,8 @@ public sealed class MovementRoundTripTests(ServicesFixture fixture) : IAsyncLife
         var outcome = await StockLedger.ApplyAsync(db, write, CancellationToken.None);
         Assert.Null(outcome.Problem);
         await tx.CommitAsync();
-        return (outcome.Value!, counter.Commands);
+        root.Stop();
+        return (outcome.Value!, (counter.Commands, spans));
     }
 
     private sealed class CommandCounter : DbCommandInterceptor
