@@ -11,11 +11,11 @@ namespace Inventory.CatalogService.Stock;
 /// locations can never deadlock), refusing stock for an archived item, and read the database clock only then: the
 /// previous writer of the item has committed, so the item's movements in time order are in commit order, and each
 /// balance follows the one before;</item>
-/// <item>per leg, read the location FOR SHARE (an archive waits for us, or we see it), then change the balance
-/// with one guarded statement — <c>on_hand + delta &gt;= 0 OR allows_negative</c> — never read-modify-write;
-/// a CHECK constraint stands behind it;</item>
-/// <item>append each movement with the balance it produced.</item>
+/// <item>per leg, in one statement: read the location FOR SHARE (an archive waits for us, or we see it), change the
+/// balance with one guard — <c>on_hand + delta &gt;= 0 OR allows_negative</c> — never read-modify-write (a CHECK
+/// constraint stands behind it), and append the movement with the balance it produced.</item>
 /// </list>
+/// So a single-location movement is two statements and the commit (issue 14: round trips are what the write costs).
 /// Any rejection returns a problem and the caller rolls the whole transaction back: nothing is half-written.
 /// The statements whose exact shape is the point are SQL, read into named records (columns by their snake_case names).
 /// </summary>
@@ -61,80 +61,86 @@ public static class StockLedger
         {
             var leg = write.Legs[i];
             var field = write.LocationFields?[i] ?? "locationId";
-            var location = (await db.Database.SqlQuery<LocationRow>(
-                $"SELECT code, allows_negative, is_archived FROM locations WHERE id = {leg.LocationId} FOR SHARE").ToListAsync(ct)).SingleOrDefault();
-            if (location is null)
+            var id = Guid.CreateVersion7();
+            var booked = await BookLegAsync(db, write, leg, id, takeOut: leg.Quantity < 0, item.LockedAt, ct);
+            // Taking stock out where no balance exists yet changes nothing; a location that allows negative stock then
+            // gets its first (negative) balance by the insert-or-add form (a rare second statement).
+            if (booked is { Seq: null, AllowsNegative: true } && leg.Quantity < 0)
+                booked = await BookLegAsync(db, write, leg, id, takeOut: false, item.LockedAt, ct);
+            if (booked is null)
                 return Problems.Unprocessable(field, "No such location.");
-            if (location.IsArchived && leg.Quantity > 0)
-                return Problems.Conflict(field, $"Location {location.Code} is archived: it takes no new stock.");
-
-            var balance = await ChangeBalanceAsync(db, write, leg, location.AllowsNegative, item.LockedAt, ct);
-            if (balance is null)
-                return await NotEnoughAsync(db, write, leg, item, location, ct);
-            movements.Add(await AppendAsync(db, write, leg, balance.Value, item.LockedAt, ct));
+            if (booked.IsArchived && leg.Quantity > 0)
+                return Problems.Conflict(field, $"Location {booked.Code} is archived: it takes no new stock.");
+            if (booked.Seq is not { } seq)
+                return await NotEnoughAsync(db, write, leg, item, booked.Code, ct);
+            movements.Add(new MovementDto(id, seq, write.ItemId, leg.LocationId, leg.Quantity, booked.BalanceAfter!.Value, leg.Type, write.ReasonCode,
+                write.Reference, write.Note, write.UserId, item.LockedAt, write.OperationId, write.CountSessionId, write.ReceiptLineId,
+                write.Channel, write.ActedAt));
         }
         return new MovementResult(write.OperationId, movements);
     }
 
-    /// <summary>The balance after the change, or null when the location has not enough stock (and may not go negative).</summary>
-    private static async Task<decimal?> ChangeBalanceAsync(CatalogDbContext db, LedgerWrite write, Leg leg, bool allowsNegative,
+    /// <summary>
+    /// One leg in one statement (one round trip, issue 14): the location FOR SHARE (a concurrent archive waits for us, or
+    /// we see it), the guarded balance change, and the movement with the balance it produced — appended only when the
+    /// balance changed. The row comes back whatever happened, so the caller can say why nothing was booked; null when
+    /// there is no such location. New stock at an archived location changes nothing (the caller refuses it).
+    /// <para>It is a statement of its own, after the item's total is locked, not part of that one: its snapshot must be
+    /// taken once the item's previous writer has committed, or a balance row that writer created would be invisible to
+    /// the guarded UPDATE (a false "not enough").</para>
+    /// </summary>
+    private static async Task<BookedRow?> BookLegAsync(CatalogDbContext db, LedgerWrite write, Leg leg, Guid id, bool takeOut,
         DateTimeOffset at, CancellationToken ct)
     {
-        // Taking stock out of a location that may not go negative: only an existing balance that covers it changes.
-        // Otherwise insert-or-add in one statement (the first movement of an item at a location creates its balance).
-        var change = leg.Quantity < 0 && !allowsNegative
-            ? db.Database.SqlQuery<BalanceRow>($"""
-                UPDATE stock_levels SET on_hand = on_hand + {leg.Quantity}, updated_at = {at}
-                WHERE item_id = {write.ItemId} AND location_id = {leg.LocationId} AND (on_hand + {leg.Quantity} >= 0 OR allows_negative)
-                RETURNING on_hand
-                """)
-            : db.Database.SqlQuery<BalanceRow>($"""
-                INSERT INTO stock_levels AS s (item_id, location_id, on_hand, allows_negative, updated_at)
-                VALUES ({write.ItemId}, {leg.LocationId}, {leg.Quantity}, {allowsNegative}, {at})
-                ON CONFLICT (item_id, location_id) DO UPDATE
-                    SET on_hand = s.on_hand + EXCLUDED.on_hand, updated_at = EXCLUDED.updated_at
-                    WHERE s.on_hand + EXCLUDED.on_hand >= 0 OR s.allows_negative
-                RETURNING on_hand
-                """);
-        return (await change.ToListAsync(ct)).SingleOrDefault()?.OnHand;
+        // Taking stock out: only an existing balance that covers it (or may go negative) changes. Otherwise insert-or-add
+        // (the first movement of an item at a location creates its balance), with the same guard. One text for both forms
+        // (one prepared statement); the form not chosen is a one-time filter that is false.
+        var adds = leg.Quantity > 0;
+        var booked = db.Database.SqlQuery<BookedRow>($"""
+            WITH location AS (SELECT id, code, allows_negative, is_archived FROM locations WHERE id = {leg.LocationId} FOR SHARE),
+                 taken AS (
+                     UPDATE stock_levels s SET on_hand = s.on_hand + {leg.Quantity}, updated_at = {at} FROM location
+                     WHERE {takeOut} AND s.item_id = {write.ItemId} AND s.location_id = location.id
+                       AND (s.on_hand + {leg.Quantity} >= 0 OR s.allows_negative)
+                     RETURNING s.on_hand),
+                 added AS (
+                     INSERT INTO stock_levels AS s (item_id, location_id, on_hand, allows_negative, updated_at)
+                     SELECT {write.ItemId}, location.id, {leg.Quantity}, location.allows_negative, {at} FROM location
+                     WHERE NOT {takeOut} AND NOT (location.is_archived AND {adds})
+                     ON CONFLICT (item_id, location_id) DO UPDATE
+                         SET on_hand = s.on_hand + EXCLUDED.on_hand, updated_at = EXCLUDED.updated_at
+                         WHERE s.on_hand + EXCLUDED.on_hand >= 0 OR s.allows_negative
+                     RETURNING s.on_hand),
+                 appended AS (
+                     INSERT INTO movements (id, item_id, location_id, quantity, balance_after, type, reason_code, reference, note, user_id,
+                                            channel, acted_at, occurred_at, idempotency_key, operation_id, count_session_id, receipt_line_id)
+                     SELECT {id}, {write.ItemId}, {leg.LocationId}, {leg.Quantity}, balance.on_hand, {leg.Type}, {write.ReasonCode}::text,
+                            {write.Reference}::text, {write.Note}::text, {write.UserId}, {write.Channel}::text, {write.ActedAt}::timestamptz,
+                            {at}, {write.IdempotencyKey}::text, {write.OperationId}, {write.CountSessionId}::uuid, {write.ReceiptLineId}::uuid
+                     FROM (SELECT on_hand FROM taken UNION ALL SELECT on_hand FROM added) balance
+                     RETURNING seq, balance_after)
+            SELECT location.code, location.allows_negative, location.is_archived, appended.seq, appended.balance_after
+            FROM location LEFT JOIN appended ON true
+            """);
+        return (await booked.ToListAsync(ct)).SingleOrDefault();
     }
 
     private static async Task<Outcome<MovementResult>> NotEnoughAsync(CatalogDbContext db, LedgerWrite write, Leg leg, ItemRow item,
-        LocationRow location, CancellationToken ct)
+        string locationCode, CancellationToken ct)
     {
+        // Read in a statement of its own: the refused statement's snapshot may predate the previous writer's commit.
         var available = await db.StockLevels.Where(s => s.ItemId == write.ItemId && s.LocationId == leg.LocationId)
             .Select(s => s.OnHand).FirstOrDefaultAsync(ct);
         return Problems.Conflict("quantity",
-            $"Only {available:0.####} {item.Unit} of {item.Sku} available at {location.Code}; {-leg.Quantity:0.####} requested.",
+            $"Only {available:0.####} {item.Unit} of {item.Sku} available at {locationCode}; {-leg.Quantity:0.####} requested.",
             new Dictionary<string, object?>
             {
                 ["available"] = available, ["requested"] = -leg.Quantity, ["itemId"] = write.ItemId, ["locationId"] = leg.LocationId,
             });
     }
 
-    /// <summary>Appends the leg's movement; legs are appended in order, so a transfer's out-leg has the lower seq.</summary>
-    private static async Task<MovementDto> AppendAsync(CatalogDbContext db, LedgerWrite write, Leg leg, decimal balance, DateTimeOffset at,
-        CancellationToken ct)
-    {
-        var id = Guid.CreateVersion7();
-        var appended = (await db.Database.SqlQuery<SeqRow>($"""
-            INSERT INTO movements (id, item_id, location_id, quantity, balance_after, type, reason_code, reference, note, user_id,
-                                   channel, acted_at, occurred_at, idempotency_key, operation_id, count_session_id, receipt_line_id)
-            VALUES ({id}, {write.ItemId}, {leg.LocationId}, {leg.Quantity}, {balance}, {leg.Type}, {write.ReasonCode}, {write.Reference},
-                    {write.Note}, {write.UserId}, {write.Channel}, {write.ActedAt}, {at}, {write.IdempotencyKey}, {write.OperationId},
-                    {write.CountSessionId}, {write.ReceiptLineId})
-            RETURNING seq
-            """).ToListAsync(ct)).Single();
-        return new MovementDto(id, appended.Seq, write.ItemId, leg.LocationId, leg.Quantity, balance, leg.Type, write.ReasonCode,
-            write.Reference, write.Note, write.UserId, at, write.OperationId, write.CountSessionId, write.ReceiptLineId, write.Channel,
-            write.ActedAt);
-    }
-
     private sealed record ItemRow(string Sku, string Unit, bool IsArchived, DateTimeOffset LockedAt);
 
-    private sealed record LocationRow(string Code, bool AllowsNegative, bool IsArchived);
-
-    private sealed record BalanceRow(decimal OnHand);
-
-    private sealed record SeqRow(long Seq);
+    /// <summary>The leg's location and, when the balance changed, the appended movement's seq and balance.</summary>
+    private sealed record BookedRow(string Code, bool AllowsNegative, bool IsArchived, long? Seq, decimal? BalanceAfter);
 }

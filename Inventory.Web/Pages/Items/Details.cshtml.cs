@@ -38,13 +38,28 @@ public sealed class ItemDetailsModel(CatalogClient catalog, ProcurementClient pr
 
     public Task<IActionResult> OnPostTransferAsync(CancellationToken ct) => BookAsync(MovementKind.Transfer, nameof(Transfer), Transfer, ct);
 
-    protected override Task<ApiResult<ItemDetail>> GetAsync(CancellationToken ct) => catalog.GetItemAsync(Id, ct);
+    private Task<ApiResult<Page<CatalogLocation>>>? _locations;
+    private Task<AuditHistory>? _history;
+    private Task<ApiResult<ItemPurchasing>>? _purchasing;
+
+    /// <summary>
+    /// What the page shows beside the item needs only its id, so it is asked for at the same time as the item, not after
+    /// it: one round of calls instead of two (issue 14). A missing item's page waits for them and discards them.
+    /// </summary>
+    protected override async Task<ApiResult<ItemDetail>> GetAsync(CancellationToken ct)
+    {
+        _locations = catalog.ListLocationsAsync(false, ct);
+        _history = AuditHistory.LoadAsync(catalog, "item", Id, HistorySize, users, ct);
+        _purchasing = procurement.GetItemPurchasingAsync(Id, ct);
+        var item = await catalog.GetItemAsync(Id, ct);
+        if (!item.Succeeded)
+            await Task.WhenAll(_locations, _history, _purchasing); // nothing of this request runs on after its answer
+        return item;
+    }
 
     protected override async Task LoadMoreAsync(ItemDetail item, CancellationToken ct)
     {
-        var locations = catalog.ListLocationsAsync(false, ct);
-        var history = AuditHistory.LoadAsync(catalog, "item", Id, HistorySize, users, ct);
-        var purchasing = procurement.GetItemPurchasingAsync(Id, ct);
+        var (locations, history, purchasing) = (_locations!, _history!, _purchasing!);
         Locations = await PickerChoices.WithChosenAsync((await locations).Value?.Items ?? [], l => l.Id,
             [Issue.LocationId, Transfer.LocationId, Transfer.ToLocationId, Receive.LocationId, Adjust.LocationId], catalog.GetLocationAsync, ct);
         History = await history;
