@@ -28,7 +28,7 @@ public sealed class PurchaseOrderBrowserTests(BrowserAppFixture fixture)
         await page.WaitForURLAsync(url => url.EndsWith("/purchase-orders/new", StringComparison.Ordinal));
 
         // Choosing the supplier reloads the form with its items and prices (site.js submits the refresh).
-        await page.SelectOptionAsync("#Input_SupplierId", supplier.Id.ToString());
+        await page.ChooseAsync("Input_SupplierId", supplier.Name, supplier.Id);
         await page.WaitForURLAsync(url => url.Contains("handler=Refresh", StringComparison.Ordinal));
         Assert.Contains(priced.Sku, await page.TextContentAsync("#supplier-prices"));
         await page.FillAsync("[name='Input.Lines[0].Sku']", priced.Sku);
