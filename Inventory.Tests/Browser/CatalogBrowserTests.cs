@@ -15,15 +15,8 @@ public sealed class CatalogBrowserTests(BrowserAppFixture fixture)
         using var ui = new CatalogUi(fixture);
         var warehouse = await ui.WarehouseAsync(CatalogUi.Unique("WH"));
         var sku = CatalogUi.Unique("BROWSER");
-        var email = SignIn.NewEmail("browser-catalog");
-        (await SignIn.AsAsync(fixture.Address, email, Roles.Manager)).Dispose();
-
-        var (context, page) = await fixture.NewPageAsync(width);
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Manager, width, "/inventory/new");
         await using var _ = context;
-        var blocked = page.CspViolations();
-        await page.GotoAsync(new Uri(fixture.Address, "/inventory/new").ToString());
-        await page.SignInWithGoogleAsync(email);
-        await page.WaitForURLAsync(url => url.EndsWith("/inventory/new", StringComparison.Ordinal));
 
         await page.FillAsync("#Input_Sku", sku);
         await page.FillAsync("#Input_Name", "Browser bolt");

@@ -28,16 +28,9 @@ public sealed partial class PickerBrowserTests(BrowserAppFixture fixture)
             locations.Add(await ui.WarehouseAsync($"{prefix}-{n:000}"));
         var (last, scanned) = (locations[^1], locations[^2]);
         var item = await ui.ItemAsync(CatalogUi.Unique("PICKED"));
-        var email = SignIn.NewEmail("browser-pickers");
-        (await SignIn.AsAsync(fixture.Address, email, Roles.Manager)).Dispose();
-
-        var (context, page) = await fixture.NewPageAsync(width);
-        await using var _ = context;
-        var blocked = page.CspViolations();
         var url = $"/inventory/{item.Id}";
-        await page.GotoAsync(new Uri(fixture.Address, url).ToString());
-        await page.SignInWithGoogleAsync(email);
-        await page.WaitForURLAsync(u => u.EndsWith(url, StringComparison.Ordinal));
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Manager, width, url);
+        await using var _ = context;
 
         Assert.Equal(["Issue", "Transfer", "Receive", "Adjust"],
             (await page.Locator("section[aria-labelledby='movement-heading'] h3").AllTextContentsAsync()).Select(t => t.Trim()));
@@ -89,22 +82,17 @@ public sealed partial class PickerBrowserTests(BrowserAppFixture fixture)
         for (var n = 1; n <= LocationCount; n++)
             last = await ui.WarehouseAsync($"{prefix}-{n:000}");
         var item = await ui.ItemAsync(CatalogUi.Unique("FORMED"));
-        var email = SignIn.NewEmail("browser-form-pickers");
-        (await SignIn.AsAsync(fixture.Address, email, Roles.Manager)).Dispose();
-
-        var (context, page) = await fixture.NewPageAsync(width);
-        await using var _ = context;
-        var blocked = page.CspViolations();
         var url = $"/inventory/{item.Id}";
-        await page.GotoAsync(new Uri(fixture.Address, url).ToString());
-        await page.SignInWithGoogleAsync(email);
-        await page.WaitForURLAsync(u => u.EndsWith(url, StringComparison.Ordinal));
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Manager, width, url);
+        await using var _ = context;
         // The item holds nothing and nothing is chosen: the server renders no location into any of its forms.
         Assert.Empty(LocationOptions(await ServedHtmlAsync(page)));
 
-        // A refused receipt (no quantity) comes back with the error at its field and the typed-for location still chosen.
+        // A refused receipt (nothing received) comes back with the error at its field and the typed-for location still chosen.
         await page.ChooseAsync("Receive_LocationId", $"{prefix[^6..]}-{LocationCount}", last.Id);
+        await page.FillAsync("#Receive_Quantity", "0");
         await page.ClickAsync("#receive-submit");
+        await page.WaitForURLAsync(u => u.Contains("handler=Receive", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[data-valmsg-for='Receive.Quantity']")).Not.ToBeEmptyAsync();
         Assert.Equal(last.Id.ToString(), await page.InputValueAsync("#Receive_LocationId"));
         Assert.Equal([last.Id.ToString()], LocationOptions(await ServedHtmlAsync(page, again: false)));
