@@ -26,6 +26,7 @@ public sealed class CatalogBrowserTests(BrowserAppFixture fixture)
         await page.WaitForSelectorAsync("#receive-form");
         Assert.Equal($"Item {sku} created.", (await page.TextContentAsync("#flash"))?.Trim());
 
+        await context.Audit.SettleAsync();
         await page.ChooseAsync("Receive_LocationId", warehouse.Code, warehouse.Id);
         await page.FillAsync("#Receive_Quantity", "12");
         await page.ClickAsync("#receive-submit");

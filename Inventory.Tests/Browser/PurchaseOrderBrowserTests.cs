@@ -21,6 +21,7 @@ public sealed class PurchaseOrderBrowserTests(BrowserAppFixture fixture)
         await using var _ = context;
 
         // Choosing the supplier reloads the form with its items and prices (site.js submits the refresh).
+        await context.Audit.SettleAsync();
         await page.ChooseAsync("Input_SupplierId", supplier.Name, supplier.Id);
         await page.WaitForURLAsync(url => url.Contains("handler=Refresh", StringComparison.Ordinal));
         Assert.Contains(priced.Sku, await page.TextContentAsync("#supplier-prices"));

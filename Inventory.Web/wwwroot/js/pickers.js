@@ -48,7 +48,18 @@
             selectOnTab: true,
             shouldLoad: function (query) { return query.trim().length > 0; },
             load: function (query, callback) {
-                fetchOptions(kind, query).then(callback, function () { callback(); });
+                // While it asks, the list holds only the spinner: aria-busy tells assistive technology (and axe, whose
+                // listbox rule wants options) that its options are on their way.
+                var self = this;
+                var list = self.dropdown_content;
+                list.setAttribute('aria-busy', 'true');
+                var done = function (options) {
+                    callback(options);
+                    if (self.loading === 0) {
+                        list.removeAttribute('aria-busy');
+                    }
+                };
+                fetchOptions(kind, query).then(done, function () { done(); });
             },
             render: {
                 no_results: function () { return '<div class="no-results">Nothing matches.</div>'; },
