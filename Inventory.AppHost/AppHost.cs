@@ -56,4 +56,5 @@ builder.AddProject<Projects.Inventory_Gateway>(ResourceNames.Gateway)
     .WithHttpHealthCheck(HealthEndpoints.HealthPath, endpointName: "http");
 
 builder.CheckReplicaSettingsNameProjects();
+builder.PassTraceSampleRatioToProjects();
 builder.Build().Run();

@@ -67,17 +67,22 @@ public static class RateLimiting
         return builder;
     }
 
-    private static PartitionedRateLimiter<HttpContext> PerClient(WindowLimit limit, Func<HttpContext, bool> appliesTo) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+    private static PartitionedRateLimiter<HttpContext> PerClient(WindowLimit limit, Func<HttpContext, bool> appliesTo)
+    {
+        // Made once, not per request: the limiter asks for a partition on every request (docs/benchmarks.md, issue 14).
+        var window = new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit.PermitLimit,
+            Window = limit.Window,
+            // Reject at once: a queued request would hold a connection, which is what the limit protects.
+            QueueLimit = 0,
+        };
+        Func<string, FixedWindowRateLimiterOptions> options = _ => window;
+        return PartitionedRateLimiter.Create<HttpContext, string>(context =>
             HealthEndpoints.IsHealthPath(context.Request.Path) || !appliesTo(context)
                 ? RateLimitPartition.GetNoLimiter(string.Empty)
-                : RateLimitPartition.GetFixedWindowLimiter(BudgetOwners.Of(context).Key, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limit.PermitLimit,
-                    Window = limit.Window,
-                    // Reject at once: a queued request would hold a connection, which is what the limit protects.
-                    QueueLimit = 0,
-                }));
+                : RateLimitPartition.GetFixedWindowLimiter(BudgetOwners.Of(context).Key, options));
+    }
 
     /// <summary>
     /// The client's partition. An IPv6 client usually controls a whole /64, so the /64 is the client;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,6 +11,11 @@ namespace Inventory.ServiceDefaults;
 
 public static class TelemetryExtensions
 {
+    /// <summary>Whether the AppHost (or an operator) gave this process an OTLP endpoint to export to, with the SDK on.</summary>
+    public static bool ExportsOtlp(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])
+        && !string.Equals(configuration["OTEL_SDK_DISABLED"], "true", StringComparison.OrdinalIgnoreCase);
+
     public static void ConfigureOpenTelemetry(this IHostApplicationBuilder builder)
     {
         builder.Logging.AddOpenTelemetry(logging =>
@@ -38,7 +44,7 @@ public static class TelemetryExtensions
                 .AddSource("Npgsql"));
 
         // The AppHost sets the OTLP endpoint; without it (plain `dotnet run`, tests) nothing is exported.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (ExportsOtlp(builder.Configuration))
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         builder.AddExtraOtlpExporter();
     }

@@ -3,6 +3,7 @@
 #   benchmarks/suite.sh            # 100k items / 1M movements, ~20 s per step; about 12–15 minutes
 #   benchmarks/suite.sh --quick    # 5k items / 50k movements, 5 s per step: a smoke check
 #   benchmarks/suite.sh --no-doc   # print the figures only, leave docs/benchmarks.md alone
+#   benchmarks/suite.sh --only=p3  # P3 alone (static file and page: Web, gateway, nginx) and RSS; no data, no doc
 # Installs wrk and nginx from Debian packages when missing, builds Release, starts its own PostgreSQL (own data
 # directory and port) and the four services against it, runs P1–P5, prints every figure against the issue's goals
 # and regenerates the table at the top of docs/benchmarks.md. Everything it started is stopped at the end.
@@ -10,15 +11,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-QUICK=0 WRITE_DOC=1
+QUICK=0 WRITE_DOC=1 ONLY=
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --no-doc) WRITE_DOC=0 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
-    *) echo "suite.sh: unknown argument '$arg' (expected --quick, --no-doc)" >&2; exit 2 ;;
+    --only=p3) ONLY=p3 WRITE_DOC=0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) echo "suite.sh: unknown argument '$arg' (expected --quick, --no-doc, --only=p3)" >&2; exit 2 ;;
   esac
 done
+# The steps that need the loaded data and a signed-in user; --only=p3 skips them.
+full() { [ -z "$ONLY" ]; }
 if [ "$QUICK" = 1 ]; then
   ITEMS=5000 MOVEMENTS=50000 STEP=5 WARM_STEP=2 WRK_STEP=5 WRITE_STEP=5 ORDERS=40 SUPPLIERS=5 SIZE="5,000 items / 50,000 movements (quick)"
 else
@@ -79,8 +83,10 @@ pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w start \
 for db in catalogdb procurementdb webdb; do pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$db"; done
 conn() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=unused;Database=$1"; }
 
-log "Loading $SIZE with the bulk generator"
-$TOOL load-data --connection "$(conn catalogdb)" --items "$ITEMS" --movements "$MOVEMENTS"
+if full; then
+  log "Loading $SIZE with the bulk generator"
+  $TOOL load-data --connection "$(conn catalogdb)" --items "$ITEMS" --movements "$MOVEMENTS"
+fi
 $TOOL keys --out "$WORK/keys"
 DASHBOARD=$(ls -d "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/aspire.dashboard.sdk.linux-x64/*/tools/Aspire.Dashboard 2>/dev/null | sort -V | tail -1 || true)
 
@@ -160,6 +166,7 @@ echo "  all four healthy in $START_SECONDS s"
 sleep 3
 rss idle
 
+if full; then # until P2's end
 log "Procurement data and the steps' targets"
 $TOOL prepare --connection "$(conn catalogdb)" --procurement "http://127.0.0.1:$PROCUREMENT_PORT" --web-key "$WORK/keys/web.key" \
   --suppliers "$SUPPLIERS" --orders "$ORDERS" --out "$WORK/targets.env"
@@ -224,6 +231,7 @@ writers p2.random.api false
 pgbench_run random bench_pairs 2000
 writers p2.hot.api true
 pgbench_run hot bench_hot 1
+fi # full
 
 log "P3 a static file and a page: Web directly, our gateway, nginx with the same headers (wrk -t2 -c32, $WRK_STEP s)"
 mkdir -p "$WORK/nginx"
@@ -255,6 +263,7 @@ kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true
 log "P5 RSS after the load"
 rss after
 
+if [ -n "$ONLY" ]; then exit 0; fi
 if [ "$TELEMETRY" = on ]; then
   log "Production-like: OTLP exporter off (a collector elsewhere costs this machine nothing): P1 through the gateway, P2 random"
   stop_app

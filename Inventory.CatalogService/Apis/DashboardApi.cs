@@ -15,6 +15,7 @@ public static class DashboardApi
         return app;
     }
 
-    public static async Task<Ok<DashboardDto>> GetDashboard(CatalogDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await DashboardQuery.RunAsync(db, clock.GetUtcNow(), ct));
+    public static async Task<Ok<DashboardDto>> GetDashboard(CatalogDbContext db, ClosedDayMovers closedDays, TimeProvider clock,
+        CancellationToken ct) =>
+        TypedResults.Ok(await DashboardQuery.RunAsync(db, closedDays, clock.GetUtcNow(), ct));
 }

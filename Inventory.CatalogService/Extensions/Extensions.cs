@@ -28,6 +28,7 @@ internal static class Extensions
         builder.Services.AddScoped<CategoryWriter>();
         builder.Services.AddScoped<LocationWriter>();
         builder.Services.AddScoped<MovementWriter>();
+        builder.Services.AddSingleton<ClosedDayMovers>();
         builder.Services.AddScoped<ReceiptPostings>();
         builder.Services.AddScoped<CountService>();
         if (builder.Configuration.GetValue<bool>(DevelopmentSeeder.EnabledSetting))

@@ -1,11 +1,8 @@
-using System.Data.Common;
-using System.Text.Json;
 using Inventory.CatalogService.Data;
 using Inventory.CatalogService.Items;
 using Inventory.CatalogService.Seeding;
 using Inventory.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Inventory.Tests.Service.Catalog;
@@ -97,7 +94,7 @@ public sealed class ItemListPlanTests(ServicesFixture fixture)
         }
     }
 
-    private static CatalogDbContext Context(string connectionString, PlanCapture? capture)
+    private static CatalogDbContext Context(string connectionString, QueryPlans.PlanCapture? capture)
     {
         var options = new DbContextOptionsBuilder<CatalogDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
         if (capture is not null)
@@ -105,15 +102,15 @@ public sealed class ItemListPlanTests(ServicesFixture fixture)
         return new CatalogDbContext(options.Options);
     }
 
-    private static async Task<(Inventory.ServiceDefaults.Kit.Page<ItemDto> Page, List<PlanNode> Plan)> RunAsync(string connectionString,
+    private static async Task<(Inventory.ServiceDefaults.Kit.Page<ItemDto> Page, List<QueryPlans.PlanNode> Plan)> RunAsync(string connectionString,
         ItemListQuery query, string[]? after = null)
     {
-        var capture = new PlanCapture();
+        var capture = new QueryPlans.PlanCapture();
         await using var db = Context(connectionString, capture);
         var page = await query.RunAsync(db, PageSize, after, CancellationToken.None);
         Assert.NotNull(page);
         // The page query is the list's last command (the category's path is looked up first).
-        return (page, PlanNode.Flatten(capture.Plans[^1]));
+        return (page, QueryPlans.PlanNode.Flatten(capture.Plans[^1]));
     }
 
     private static async Task<(Guid Id, int Subtree)> LastCategoryAsync(string connectionString)
@@ -151,44 +148,5 @@ public sealed class ItemListPlanTests(ServicesFixture fixture)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>Explains each query EF sends (the same text and parameters, on the same connection) before it runs.</summary>
-    private sealed class PlanCapture : DbCommandInterceptor
-    {
-        public List<string> Plans { get; } = [];
-
-        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            await using var explain = command.Connection!.CreateCommand();
-            explain.Transaction = command.Transaction;
-            explain.CommandText = "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + command.CommandText;
-            foreach (NpgsqlParameter parameter in command.Parameters)
-                explain.Parameters.Add(parameter.Clone());
-            Plans.Add((string)(await explain.ExecuteScalarAsync(cancellationToken))!);
-            return result;
-        }
-    }
-
-    private sealed record PlanNode(string Type, string? Index, string? Relation, double Rows, double Loops)
-    {
-        public static List<PlanNode> Flatten(string json)
-        {
-            var nodes = new List<PlanNode>();
-            void Walk(JsonElement node)
-            {
-                nodes.Add(new PlanNode(node.GetProperty("Node Type").GetString()!,
-                    node.TryGetProperty("Index Name", out var index) ? index.GetString() : null,
-                    node.TryGetProperty("Relation Name", out var relation) ? relation.GetString() : null,
-                    node.GetProperty("Actual Rows").GetDouble(), node.GetProperty("Actual Loops").GetDouble()));
-                if (node.TryGetProperty("Plans", out var children))
-                    foreach (var child in children.EnumerateArray())
-                        Walk(child);
-            }
-            using var document = JsonDocument.Parse(json);
-            Walk(document.RootElement[0].GetProperty("Plan"));
-            return nodes;
-        }
     }
 }

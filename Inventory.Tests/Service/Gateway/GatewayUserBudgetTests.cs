@@ -91,6 +91,25 @@ public sealed class GatewayUserBudgetTests
     }
 
     [Fact]
+    public async Task A_pass_that_runs_out_on_a_kept_alive_connection_stops_counting_as_its_user()
+    {
+        await using var gateway = await InProcessGateway.StartAsync(Settings(global: 2));
+        var client = gateway.CreateClient(); // one keep-alive connection: the gateway remembers its last pass on it
+        // Accepted (expiry plus the 30 s clock skew) for about two more seconds.
+        var minted = DateTimeOffset.UtcNow - TokenMinter.Lifetime - TimeSpan.FromSeconds(28);
+        var pass = Pass("alice", clock: new FixedClock(minted));
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.OK, await GetAsync(client));
+        Assert.Equal(HttpStatusCode.OK, await GetAsync(client, pass));
+
+        while (DateTimeOffset.UtcNow < minted + TokenMinter.Lifetime + TimeSpan.FromSeconds(31))
+            await Task.Delay(100);
+
+        // Alice has a request left; the address has none, and the pass is no longer hers.
+        Assert.Equal(HttpStatusCode.TooManyRequests, await GetAsync(client, pass));
+    }
+
+    [Fact]
     public async Task Without_Webs_public_key_passes_are_ignored()
     {
         await using var gateway = await InProcessGateway.StartAsync(Settings(global: 1, (ServiceAuthentication.UserPublicKeySetting, "")));
