@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
+using Inventory.ServiceDefaults.Kit;
 
 namespace Inventory.ServiceDefaults.Security;
 
@@ -15,27 +15,17 @@ public sealed class TokenCache(TokenMinter minter, TimeProvider clock)
     /// <summary>What a reused token has left at least: a fresh one is minted once less remains.</summary>
     public static readonly TimeSpan MinimumRemaining = TimeSpan.FromMinutes(1);
 
-    /// <summary>Beyond this many entries the expired ones are dropped, so many users cannot grow it without bound.</summary>
-    private const int TrimAbove = 10_000;
-
-    private readonly ConcurrentDictionary<string, Minted> _tokens = new(StringComparer.Ordinal);
+    private readonly ExpiringMap<string, string> _tokens = new(clock, comparer: StringComparer.Ordinal);
 
     public TokenMinter Minter => minter;
 
     public string Get(string audience, IReadOnlyCollection<Claim> claims)
     {
         var key = Key(audience, claims);
-        var now = clock.GetUtcNow();
-        if (_tokens.TryGetValue(key, out var minted) && now < minted.ReuseUntil)
-            return minted.Token;
-        if (_tokens.Count >= TrimAbove)
-        {
-            foreach (var (old, entry) in _tokens)
-                if (now >= entry.ReuseUntil)
-                    _tokens.TryRemove(old, out _);
-        }
+        if (_tokens.TryGet(key, out var reused))
+            return reused;
         var token = minter.Mint(audience, claims);
-        _tokens[key] = new Minted(token, now + TokenMinter.Lifetime - MinimumRemaining);
+        _tokens.Set(key, token, TokenMinter.Lifetime - MinimumRemaining);
         return token;
     }
 
@@ -47,6 +37,4 @@ public sealed class TokenCache(TokenMinter minter, TimeProvider clock)
             key.Append('|').Append(claim.Type.Length).Append(':').Append(claim.Type).Append(claim.Value.Length).Append(':').Append(claim.Value);
         return key.ToString();
     }
-
-    private sealed record Minted(string Token, DateTimeOffset ReuseUntil);
 }

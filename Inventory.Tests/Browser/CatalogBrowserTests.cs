@@ -15,15 +15,8 @@ public sealed class CatalogBrowserTests(BrowserAppFixture fixture)
         using var ui = new CatalogUi(fixture);
         var warehouse = await ui.WarehouseAsync(CatalogUi.Unique("WH"));
         var sku = CatalogUi.Unique("BROWSER");
-        var email = SignIn.NewEmail("browser-catalog");
-        (await SignIn.AsAsync(fixture.Address, email, Roles.Manager)).Dispose();
-
-        var (context, page) = await fixture.NewPageAsync(width);
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Manager, width, "/inventory/new");
         await using var _ = context;
-        var blocked = page.CspViolations();
-        await page.GotoAsync(new Uri(fixture.Address, "/inventory/new").ToString());
-        await page.SignInWithGoogleAsync(email);
-        await page.WaitForURLAsync(url => url.EndsWith("/inventory/new", StringComparison.Ordinal));
 
         await page.FillAsync("#Input_Sku", sku);
         await page.FillAsync("#Input_Name", "Browser bolt");
@@ -33,7 +26,8 @@ public sealed class CatalogBrowserTests(BrowserAppFixture fixture)
         await page.WaitForSelectorAsync("#receive-form");
         Assert.Equal($"Item {sku} created.", (await page.TextContentAsync("#flash"))?.Trim());
 
-        await page.SelectOptionAsync("#Receive_LocationId", warehouse.Id.ToString());
+        await context.Audit.SettleAsync();
+        await page.ChooseAsync("Receive_LocationId", warehouse.Code, warehouse.Id);
         await page.FillAsync("#Receive_Quantity", "12");
         await page.ClickAsync("#receive-submit");
         await page.WaitForSelectorAsync("#stock");

@@ -31,15 +31,8 @@ public sealed class DashboardChartBrowserTests(BrowserAppFixture fixture)
         // Worth far more than anything other tests stock, so its bar is long enough to hit.
         var item = await ui.ItemAsync(CatalogUi.Unique("CHART"), unitCost: 1000m, categoryId: category.Id);
         await ui.ReceiveAsync(item.Id, warehouse.Id, 2500);
-        var email = SignIn.NewEmail("browser-charts");
-        (await SignIn.AsAsync(fixture.Address, email, Roles.Viewer)).Dispose();
-
-        var (context, page) = await fixture.NewPageAsync(width);
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Viewer, width, "/dashboard");
         await using var _ = context;
-        var blocked = page.CspViolations();
-        await page.GotoAsync(new Uri(fixture.Address, "/dashboard").ToString());
-        await page.SignInWithGoogleAsync(email);
-        await page.WaitForURLAsync(url => url.EndsWith("/dashboard", StringComparison.Ordinal));
         await page.Locator("#value-trend-chart[data-chart-ready]").WaitForAsync();
 
         foreach (var chart in new[] { "value-by-category", "movements-per-day", "top-movers", "value-trend" })

@@ -4,22 +4,11 @@ using Microsoft.Playwright;
 namespace Inventory.Tests.Browser;
 
 /// <summary>
-/// What the floor-mode browser tests share: signing in straight onto a floor page, a keyboard-wedge scan (the code's
+/// What the floor-mode browser tests share (signing in is BrowserAppFixture.SignedInPageAsync): a keyboard-wedge scan (the code's
 /// characters typed into the focused scan box, then Enter), and waiting for the page the form posts back.
 /// </summary>
 public static class FloorBrowser
 {
-    public static async Task<(AuditedContext Context, IPage Page)> SignedInAsync(BrowserAppFixture fixture, string width, string role, string path)
-    {
-        var email = SignIn.NewEmail($"floor-{role}");
-        (await SignIn.AsAsync(fixture.Address, email, role)).Dispose();
-        var (context, page) = await fixture.NewPageAsync(width);
-        await page.GotoAsync(new Uri(fixture.Address, path).ToString());
-        await page.SignInWithGoogleAsync(email);
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
-        return (context, page);
-    }
-
     /// <summary>A scanner's scan: the scan box has the focus (the page gives it), the code is typed, Enter submits.</summary>
     public static async Task ScanAsync(IPage page, string code)
     {

@@ -27,9 +27,8 @@ public sealed class FloorCountBrowserTests(BrowserAppFixture fixture)
         var found = await catalog.ItemAsync(CatalogUi.Unique("FCFOUND"));
         await catalog.ReceiveAsync(tape.Id, bin.Id, 5);
         await catalog.ReceiveAsync(glue.Id, bin.Id, 3);
-        var (context, page) = await FloorBrowser.SignedInAsync(fixture, width, Roles.Clerk, "/floor/count");
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Clerk, width, "/floor/count");
         await using var _ = context;
-        var blocked = page.CspViolations();
         await FloorBrowser.AssertNoSidewaysScrollAsync(page, "count, first step");
 
         await FloorBrowser.ScanAsync(page, bin.Code);
@@ -54,7 +53,7 @@ public sealed class FloorCountBrowserTests(BrowserAppFixture fixture)
         await FloorBrowser.AssertNoSidewaysScrollAsync(page, "count, three lines counted");
         await context.Audit.SettleAsync();
 
-        var (managerContext, manager) = await FloorBrowser.SignedInAsync(fixture, width, Roles.Manager, countPage);
+        var (managerContext, manager, _) = await fixture.SignedInPageAsync(Roles.Manager, width, countPage);
         await using var __ = managerContext;
         Assert.Equal(0, await manager.Locator("[data-field='variance']").CountAsync()); // still blind before posting
         manager.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // "Post the variances …?" — yes

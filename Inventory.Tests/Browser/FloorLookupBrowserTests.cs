@@ -28,9 +28,8 @@ public sealed class FloorLookupBrowserTests(BrowserAppFixture fixture)
         await catalog.ReceiveAsync(neighbour.Id, bin.Id, 11);
         var unknown = CatalogUi.Unique("NONE");
 
-        var (context, page) = await SignedInAsync(fixture, width, Roles.Viewer, "/floor/lookup");
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Viewer, width, "/floor/lookup");
         await using var _ = context;
-        var blocked = page.CspViolations();
         await AssertNoSidewaysScrollAsync(page, "look up");
 
         await ScanAsync(page, barcode);

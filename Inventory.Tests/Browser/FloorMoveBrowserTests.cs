@@ -26,9 +26,8 @@ public sealed class FloorMoveBrowserTests(BrowserAppFixture fixture)
         var nuts = await catalog.ItemAsync(CatalogUi.Unique("FMNUT"));
         await catalog.ReceiveAsync(bolts.Id, source.Id, 10);
         await catalog.ReceiveAsync(nuts.Id, source.Id, 4);
-        var (context, page) = await FloorBrowser.SignedInAsync(fixture, width, Roles.Clerk, "/floor/move");
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Clerk, width, "/floor/move");
         await using var _ = context;
-        var blocked = page.CspViolations();
         await FloorBrowser.AssertNoSidewaysScrollAsync(page, "move, first step");
 
         await FloorBrowser.ScanAsync(page, source.Code);

@@ -27,9 +27,8 @@ public sealed class FloorPickBrowserTests(BrowserAppFixture fixture)
         await catalog.ReceiveAsync(gloves.Id, bin.Id, 5);
         await catalog.ReceiveAsync(masks.Id, bin.Id, 2);
         var order = CatalogUi.Unique("SO");
-        var (context, page) = await FloorBrowser.SignedInAsync(fixture, width, Roles.Clerk, "/floor/pick");
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Clerk, width, "/floor/pick");
         await using var _ = context;
-        var blocked = page.CspViolations();
         await FloorBrowser.AssertNoSidewaysScrollAsync(page, "pick, first step");
 
         await FloorBrowser.ScanAsync(page, bin.Code);

@@ -29,9 +29,8 @@ public sealed class FloorReceiveBrowserTests(BrowserAppFixture fixture)
         var order = await procurement.SubmittedOrderAsync(supplier.Id, item.Id, 5, 2m);
         var unknown = CatalogUi.Unique("NONE");
 
-        var (context, page) = await SignedInAsync(fixture, width, Roles.Clerk, "/floor/receive");
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Clerk, width, "/floor/receive");
         await using var _ = context;
-        var blocked = page.CspViolations();
         Assert.Equal(1, await page.Locator($"#floor-open-orders [data-order-id='{order.Id}']").CountAsync());
         await AssertNoSidewaysScrollAsync(page, "choosing an order");
 

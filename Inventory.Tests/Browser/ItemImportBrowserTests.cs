@@ -37,15 +37,8 @@ public sealed class ItemImportBrowserTests(BrowserAppFixture fixture)
         var csv = new StringBuilder("sku;name;unit;unitCost\r\n");
         for (var i = 0; i < Rows; i++)
             csv.Append(prefix).Append('-').Append(i).Append(";Imported ").Append(i).Append(";each;1,25\r\n");
-        var email = SignIn.NewEmail("browser-import");
-        (await SignIn.AsAsync(fixture.Address, email, Roles.Manager)).Dispose();
-
-        var (context, page) = await fixture.NewPageAsync(width);
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Manager, width, "/inventory/import");
         await using var _ = context;
-        var blocked = page.CspViolations();
-        await page.GotoAsync(new Uri(fixture.Address, "/inventory/import").ToString());
-        await page.SignInWithGoogleAsync(email);
-        await page.WaitForURLAsync(url => url.EndsWith("/inventory/import", StringComparison.Ordinal));
         await page.EvaluateAsync(RecordStates);
         await page.SetInputFilesAsync("#Upload", new FilePayload
         {
@@ -68,14 +61,8 @@ public sealed class ItemImportBrowserTests(BrowserAppFixture fixture)
     public async Task A_refused_file_shows_every_error_in_place_and_the_fixed_file_then_imports(string width)
     {
         var sku = CatalogUi.Unique("REF");
-        var email = SignIn.NewEmail("browser-import-refused");
-        (await SignIn.AsAsync(fixture.Address, email, Roles.Manager)).Dispose();
-        var (context, page) = await fixture.NewPageAsync(width);
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Manager, width, "/inventory/import");
         await using var _ = context;
-        var blocked = page.CspViolations();
-        await page.GotoAsync(new Uri(fixture.Address, "/inventory/import").ToString());
-        await page.SignInWithGoogleAsync(email);
-        await page.WaitForURLAsync(url => url.EndsWith("/inventory/import", StringComparison.Ordinal));
 
         await page.SetInputFilesAsync("#Upload", File("bad.csv", $"sku\tname\tunit\tunitCost\n{sku}\t\teach\tcheap\n"));
         await page.ClickAsync("#import");

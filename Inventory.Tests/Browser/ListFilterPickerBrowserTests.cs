@@ -20,15 +20,8 @@ public sealed class ListFilterPickerBrowserTests(BrowserAppFixture fixture)
         var category = await ui.CategoryAsync(CatalogUi.Unique("Filtered"));
         var inside = await ui.ItemAsync(CatalogUi.Unique("INSIDE"), categoryId: category.Id);
         var outside = await ui.ItemAsync(CatalogUi.Unique("OUTSIDE"));
-        var email = SignIn.NewEmail("browser-list-filter");
-        (await SignIn.AsAsync(fixture.Address, email, Roles.Viewer)).Dispose();
-
-        var (context, page) = await fixture.NewPageAsync(width);
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Viewer, width, "/inventory");
         await using var _ = context;
-        var blocked = page.CspViolations();
-        await page.GotoAsync(new Uri(fixture.Address, "/inventory").ToString());
-        await page.SignInWithGoogleAsync(email);
-        await page.WaitForURLAsync(u => u.EndsWith("/inventory", StringComparison.Ordinal));
         Assert.Equal(1, await page.Locator("#categoryId option").CountAsync()); // "Any category" only
 
         await page.ClickAsync("#categoryId + .ts-wrapper .ts-control");

@@ -16,15 +16,8 @@ public sealed class MovementBrowserTests(BrowserAppFixture fixture)
         var warehouse = await ui.WarehouseAsync(CatalogUi.Unique("WH"));
         var item = await ui.ItemAsync(CatalogUi.Unique("SCAN"));
         await ui.ReceiveAsync(item.Id, warehouse.Id, 9);
-        var email = SignIn.NewEmail("browser-movements");
-        (await SignIn.AsAsync(fixture.Address, email, Roles.Viewer)).Dispose();
-
-        var (context, page) = await fixture.NewPageAsync(width);
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Viewer, width, "/movements");
         await using var _ = context;
-        var blocked = page.CspViolations();
-        await page.GotoAsync(new Uri(fixture.Address, "/movements").ToString());
-        await page.SignInWithGoogleAsync(email);
-        await page.WaitForURLAsync(url => url.EndsWith("/movements", StringComparison.Ordinal));
 
         // What a keyboard-wedge scanner does: the code's characters, then Enter.
         await page.FillAsync("#Item", item.Sku);

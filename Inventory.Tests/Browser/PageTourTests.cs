@@ -19,15 +19,8 @@ public sealed class PageTourTests(BrowserAppFixture fixture)
     public async Task Every_page_answers_with_its_heading_without_sideways_scrolling_or_accessibility_violations(string width)
     {
         var pages = await PagesOfAsync();
-        var email = SignIn.NewEmail("browser-tour");
-        (await SignIn.AsAsync(fixture.Address, email, Roles.Admin)).Dispose();
-
-        var (context, page) = await fixture.NewPageAsync(width);
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Admin, width, "/dashboard");
         await using var _ = context;
-        var blocked = page.CspViolations();
-        await page.GotoAsync(new Uri(fixture.Address, "/dashboard").ToString());
-        await page.SignInWithGoogleAsync(email);
-        await page.WaitForURLAsync(url => url.EndsWith("/dashboard", StringComparison.Ordinal));
 
         var problems = new List<string>();
         foreach (var path in pages)

@@ -17,18 +17,12 @@ public sealed class PurchaseOrderBrowserTests(BrowserAppFixture fixture)
         var extra = await ui.ItemAsync(ProcurementUi.Unique("SKU"));
         var supplier = await ui.SupplierAsync(ProcurementUi.Unique("Browser"));
         await ui.SupplierItemAsync(supplier.Id, priced.Id, unitPrice: 5m);
-        var email = SignIn.NewEmail("browser-manager");
-        (await SignIn.AsAsync(fixture.Address, email, Roles.Manager)).Dispose();
-
-        var (context, page) = await fixture.NewPageAsync(width);
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Manager, width, "/purchase-orders/new");
         await using var _ = context;
-        var blocked = page.CspViolations();
-        await page.GotoAsync(new Uri(fixture.Address, "/purchase-orders/new").ToString());
-        await page.SignInWithGoogleAsync(email);
-        await page.WaitForURLAsync(url => url.EndsWith("/purchase-orders/new", StringComparison.Ordinal));
 
         // Choosing the supplier reloads the form with its items and prices (site.js submits the refresh).
-        await page.SelectOptionAsync("#Input_SupplierId", supplier.Id.ToString());
+        await context.Audit.SettleAsync();
+        await page.ChooseAsync("Input_SupplierId", supplier.Name, supplier.Id);
         await page.WaitForURLAsync(url => url.Contains("handler=Refresh", StringComparison.Ordinal));
         Assert.Contains(priced.Sku, await page.TextContentAsync("#supplier-prices"));
         await page.FillAsync("[name='Input.Lines[0].Sku']", priced.Sku);

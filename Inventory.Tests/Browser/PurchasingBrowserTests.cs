@@ -22,15 +22,8 @@ public sealed class PurchasingBrowserTests(BrowserAppFixture fixture)
         var supplier = await ui.SupplierAsync(ProcurementUi.Unique("Browser"));
         await ui.SupplierItemAsync(supplier.Id, item.Id, unitPrice: 2m, supplierSku: "SUP-9");
         var draft = await ui.DraftOrderAsync(supplier.Id, item.Id, quantity: 3, unitPrice: 2m);
-        var email = SignIn.NewEmail("browser-purchasing");
-        (await SignIn.AsAsync(fixture.Address, email, Roles.Manager)).Dispose();
-
-        var (context, page) = await fixture.NewPageAsync(width);
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Manager, width, $"/purchase-orders/{draft.Id}/edit");
         await using var _ = context;
-        var blocked = page.CspViolations();
-        await page.GotoAsync(new Uri(fixture.Address, $"/purchase-orders/{draft.Id}/edit").ToString());
-        await page.SignInWithGoogleAsync(email);
-        await page.WaitForURLAsync(url => url.EndsWith("/edit", StringComparison.Ordinal));
 
         // Enter in a line's quantity: the draft is saved with it (not "Add lines", not a silent reload).
         await page.FillAsync("[name='Input.Lines[0].Quantity']", "8");
@@ -79,15 +72,8 @@ public sealed class PurchasingBrowserTests(BrowserAppFixture fixture)
         var item = await ui.ItemAsync(ProcurementUi.Unique("SKU"));
         var supplier = await ui.SupplierWithAddressAsync(ProcurementUi.Unique("Print"), "Quay 4\nGhent", "Bo Peeters", "bo@print.test");
         var order = await ui.SubmittedOrderAsync(supplier.Id, item.Id, quantity: 4, unitPrice: 2.5m);
-        var email = SignIn.NewEmail("browser-print");
-        (await SignIn.AsAsync(fixture.Address, email, Roles.Viewer)).Dispose();
-
-        var (context, page) = await fixture.NewPageAsync(width);
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Viewer, width, $"/purchase-orders/{order.Id}");
         await using var _ = context;
-        var blocked = page.CspViolations();
-        await page.GotoAsync(new Uri(fixture.Address, $"/purchase-orders/{order.Id}").ToString());
-        await page.SignInWithGoogleAsync(email);
-        await page.WaitForURLAsync(url => url.EndsWith($"/purchase-orders/{order.Id}", StringComparison.Ordinal));
         await page.ClickAsync("#print-order");
         await page.WaitForURLAsync(url => url.EndsWith("/print", StringComparison.Ordinal));
 

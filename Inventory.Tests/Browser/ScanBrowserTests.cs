@@ -13,17 +13,6 @@ namespace Inventory.Tests.Browser;
 [Collection(BrowserAppCollection.Name)]
 public sealed class ScanBrowserTests(BrowserAppFixture fixture)
 {
-    private async Task<(AuditedContext Context, IPage Page)> SignedInAsync(string width, string path)
-    {
-        var email = SignIn.NewEmail("browser-scan");
-        (await SignIn.AsAsync(fixture.Address, email, Roles.Viewer)).Dispose();
-        var (context, page) = await fixture.NewPageAsync(width);
-        await page.GotoAsync(new Uri(fixture.Address, path).ToString());
-        await page.SignInWithGoogleAsync(email);
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
-        return (context, page);
-    }
-
     private static async Task ScanAsync(IPage page, string code)
     {
         await page.FillAsync("#scan-box-code", code);
@@ -44,9 +33,8 @@ public sealed class ScanBrowserTests(BrowserAppFixture fixture)
         var supplier = await procurement.SupplierAsync(ProcurementUi.Unique("Scan supplier"));
         var order = await procurement.SubmittedOrderAsync(supplier.Id, item.Id, 4, 2m);
         var unknown = CatalogUi.Unique("NONE");
-        var (context, page) = await SignedInAsync(width, "/dashboard");
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Viewer, width, "/dashboard");
         await using var _ = context;
-        var blocked = page.CspViolations();
         await AssertNoSidewaysScrollAsync(page, "dashboard with the scan box");
 
         await ScanAsync(page, barcode.ToLowerInvariant());
@@ -68,7 +56,7 @@ public sealed class ScanBrowserTests(BrowserAppFixture fixture)
     [MemberData(nameof(HeadlessChromium.Widths), MemberType = typeof(HeadlessChromium))]
     public async Task Slash_focuses_the_scan_box_but_types_a_slash_in_another_field(string width)
     {
-        var (context, page) = await SignedInAsync(width, "/scan");
+        var (context, page, _) = await fixture.SignedInPageAsync(Roles.Viewer, width, "/scan");
         await using var _ = context;
 
         await page.Locator("h1").ClickAsync();
@@ -93,9 +81,8 @@ public sealed class ScanBrowserTests(BrowserAppFixture fixture)
         var bin = await catalog.BinAsync(CatalogUi.Unique("BIN"), warehouse.Id);
         var barcode = CatalogUi.Unique("EAN");
         var item = await catalog.ItemAsync(CatalogUi.Unique("LBL"), barcode: barcode);
-        var (context, page) = await SignedInAsync(width, $"/inventory/{item.Id}");
+        var (context, page, blocked) = await fixture.SignedInPageAsync(Roles.Viewer, width, $"/inventory/{item.Id}");
         await using var _ = context;
-        var blocked = page.CspViolations();
 
         await page.ClickAsync("#print-label");
         await page.WaitForURLAsync(url => url.Contains("/labels/items", StringComparison.Ordinal));

@@ -45,6 +45,24 @@ public sealed class BrowserAppFixture : WebAppFixture
         return (new AuditedContext(context, AccessibilityAudit.Watch(page, Address, width)), page);
     }
 
+    /// <summary>
+    /// A new person with <paramref name="role"/>, signed in the way a person does (the login page the browser is sent to
+    /// from <paramref name="path"/>, with "Google"), in a new audited page (<see cref="NewPageAsync"/>) that then shows
+    /// <paramref name="path"/>. <c>Blocked</c> collects the page's Content-Security-Policy complaints from its first load.
+    /// </summary>
+    public async Task<(AuditedContext Context, IPage Page, List<string> Blocked)> SignedInPageAsync(string role, string width, string path,
+        string? timeZone = null)
+    {
+        var email = SignIn.NewEmail($"browser-{role}");
+        (await SignIn.AsAsync(Address, email, role)).Dispose();
+        var (context, page) = await NewPageAsync(width, timeZone);
+        var blocked = page.CspViolations();
+        await page.GotoAsync(new Uri(Address, path).ToString());
+        await page.SignInWithGoogleAsync(email);
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
+        return (context, page, blocked);
+    }
+
     public override async Task DisposeAsync()
     {
         await Chromium.DisposeAsync();

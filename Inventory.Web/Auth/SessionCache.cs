@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Inventory.ServiceDefaults.Kit;
 using Microsoft.Extensions.Options;
 
 namespace Inventory.Web.Auth;
@@ -12,41 +12,22 @@ namespace Inventory.Web.Auth;
 /// </summary>
 public sealed class SessionCache(IOptions<AuthOptions> options, TimeProvider clock)
 {
-    /// <summary>Beyond this many users the expired entries are dropped, so the cache cannot grow without bound.</summary>
-    private const int TrimAbove = 10_000;
-
-    private readonly ConcurrentDictionary<Guid, Entry> _users = new();
+    private readonly ExpiringMap<Guid, CheckedUser> _users = new(clock);
 
     /// <summary>The user as last read, when it was read for this stamp within the window.</summary>
-    public CheckedUser? Find(Guid userId, Guid stamp)
-    {
-        if (!_users.TryGetValue(userId, out var entry))
-            return null;
-        if (entry.User.SecurityStamp == stamp && clock.GetUtcNow() - entry.ReadAt < Window)
-            return entry.User;
-        return null;
-    }
+    public CheckedUser? Find(Guid userId, Guid stamp) =>
+        _users.TryGet(userId, out var user) && user.SecurityStamp == stamp ? user : null;
 
     public void Keep(Guid userId, CheckedUser user)
     {
-        if (Window <= TimeSpan.Zero)
-            return;
-        var now = clock.GetUtcNow();
-        if (_users.Count >= TrimAbove)
-        {
-            foreach (var (id, old) in _users)
-                if (now - old.ReadAt >= Window)
-                    _users.TryRemove(id, out _);
-        }
-        _users[userId] = new Entry(user, now);
+        if (Window > TimeSpan.Zero)
+            _users.Set(userId, user, Window);
     }
 
     /// <summary>The user changed: the next request of any of their sessions reads the row again.</summary>
-    public void Forget(Guid userId) => _users.TryRemove(userId, out _);
+    public void Forget(Guid userId) => _users.Remove(userId);
 
     private TimeSpan Window => TimeSpan.FromSeconds(options.Value.SessionCheckSeconds);
-
-    private sealed record Entry(CheckedUser User, DateTimeOffset ReadAt);
 }
 
 /// <summary>The fields of a user row the session check needs.</summary>

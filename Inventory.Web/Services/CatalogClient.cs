@@ -125,14 +125,6 @@ public sealed class CatalogClient(HttpClient http) : ServiceClient(http, "catalo
 
     // Categories and locations: trees listed by path
 
-    /// <summary>The first <see cref="Paging.MaxPageSize"/> categories by path, e.g. for a form's choice.</summary>
-    public Task<ApiResult<Page<CatalogCategory>>> ListCategoriesAsync(bool includeArchived, CancellationToken ct) =>
-        FindCategoriesAsync(null, includeArchived, null, Paging.MaxPageSize, ct);
-
-    /// <summary>The first <see cref="Paging.MaxPageSize"/> locations by path, e.g. to receive goods into.</summary>
-    public Task<ApiResult<Page<CatalogLocation>>> ListLocationsAsync(bool includeArchived, CancellationToken ct) =>
-        FindLocationsAsync(null, includeArchived, null, Paging.MaxPageSize, ct);
-
     public Task<ApiResult<Page<CatalogCategory>>> FindCategoriesAsync(string? search, bool includeArchived, string? after, int pageSize, CancellationToken ct) =>
         GetAsync<Page<CatalogCategory>>(TreeQuery("api/categories", search, includeArchived, after, pageSize), ct);
 

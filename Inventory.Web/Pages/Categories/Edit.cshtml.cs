@@ -6,14 +6,13 @@ namespace Inventory.Web.Pages.Categories;
 [Authorize(Roles = UserRoles.Managers)]
 public sealed class CategoryFormModel(CatalogClient catalog) : FormPage<CategoryInput>
 {
-    /// <summary>Where the category may go: any other active category.</summary>
+    /// <summary>The chosen parent, if any: the form's picker finds any other active category as the user types.</summary>
     public IReadOnlyList<CatalogCategory> Parents { get; private set; } = [];
 
     protected override async Task<ApiProblem?> ReadAsync(Guid id, CancellationToken ct) => Read(await catalog.GetCategoryAsync(id, ct), CategoryInput.From);
 
     protected override async Task LoadChoicesAsync(CancellationToken ct) =>
-        Parents = (await PickerChoices.WithChosenAsync((await catalog.ListCategoriesAsync(false, ct)).Value?.Items ?? [], c => c.Id,
-            [Input.ParentId], catalog.GetCategoryAsync, ct)).Where(c => c.Id != Id).ToList();
+        Parents = await PickerChoices.ChosenAsync([Input.ParentId], catalog.GetCategoryAsync, ct);
 
     protected override async Task<IActionResult?> SaveAsync(string idempotencyKey, CancellationToken ct) =>
         Saved(await catalog.SaveCategoryAsync(Id, Input.ToWrite(), idempotencyKey, ct), category =>

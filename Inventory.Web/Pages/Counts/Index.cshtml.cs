@@ -33,9 +33,10 @@ public sealed class CountListModel(CatalogClient catalog) : ListPage<CountSummar
     private async Task LoadAsync(CancellationToken ct)
     {
         var counts = ShowAsync(catalog.ListCountsAsync(Statuses.Contains(Status) ? Status : null, After, PageSize, ct));
-        var locations = User.CanOperate() ? catalog.ListLocationsAsync(false, ct) : null;
+        // The form's picker finds locations as the user types: the page names only the chosen one.
+        var locations = User.CanOperate() ? PickerChoices.ChosenAsync([Open.LocationId], catalog.GetLocationAsync, ct) : null;
         await counts;
         if (locations is not null)
-            Locations = await PickerChoices.WithChosenAsync((await locations).Value?.Items ?? [], l => l.Id, [Open.LocationId], catalog.GetLocationAsync, ct);
+            Locations = await locations;
     }
 }

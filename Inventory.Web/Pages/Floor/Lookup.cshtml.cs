@@ -52,10 +52,10 @@ public sealed class FloorLookupModel(CodeResolver resolver, CatalogClient catalo
         Item = item.Value;
         Feedback = ScanFeedback.Success($"{Item.Sku} · {Item.Name}: {Format.Quantity(Item.OnHand)} {Item.Unit} on hand.");
         var paths = Item.Stock.DistinctBy(s => s.LocationId).ToDictionary(s => s.LocationId, s => s.LocationPath);
-        // A movement at a location that no longer holds a stock row: the location list names it.
-        if (Item.RecentMovements.Any(m => !paths.ContainsKey(m.LocationId)) && (await catalog.ListLocationsAsync(true, ct)).Value is { } all)
-            foreach (var location in all.Items)
-                paths.TryAdd(location.Id, location.Path);
+        // A movement at a location that no longer holds a stock row: that location, looked up by id, names it.
+        var movedAt = Item.RecentMovements.Select(m => m.LocationId).Where(l => !paths.ContainsKey(l)).Select(l => (Guid?)l);
+        foreach (var location in await PickerChoices.ChosenAsync(movedAt, catalog.GetLocationAsync, ct))
+            paths.TryAdd(location.Id, location.Path);
         LocationPaths = paths;
     }
 

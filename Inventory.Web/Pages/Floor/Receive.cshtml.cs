@@ -30,8 +30,7 @@ public sealed class FloorReceiveModel(CodeResolver resolver, ProcurementClient p
     /// <summary>Orders that take receipts (submitted, then partly received), to tap instead of scanning.</summary>
     public IReadOnlyList<PurchaseOrderSummary> OpenOrders { get; private set; } = [];
 
-    public IReadOnlyList<CatalogLocation> Locations { get; private set; } = [];
-
+    /// <summary>Why the location picker cannot find locations now (the catalog does not answer), if so.</summary>
     public ApiProblem? LocationsProblem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -241,10 +240,8 @@ public sealed class FloorReceiveModel(CodeResolver resolver, ProcurementClient p
         }
     }
 
-    private async Task LoadLocationsAsync(CancellationToken ct)
-    {
-        var locations = await catalog.ListLocationsAsync(false, ct);
-        Locations = locations.Value?.Items ?? [];
-        LocationsProblem = locations.Problem;
-    }
+    // The location picker finds locations as the user types (none are rendered): one is asked for only to say so at once
+    // when the catalog does not answer.
+    private async Task LoadLocationsAsync(CancellationToken ct) =>
+        LocationsProblem = (await catalog.FindLocationsAsync(null, false, null, 1, ct)).Problem;
 }

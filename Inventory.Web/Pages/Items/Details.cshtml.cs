@@ -12,7 +12,11 @@ public sealed class ItemDetailsModel(CatalogClient catalog, ProcurementClient pr
     [BindProperty] public MovementInput Transfer { get; set; } = new();
 
     public ItemDetail? Item => Entity;
+    /// <summary>The locations the stock forms have chosen (a refused form's), looked up by id; their pickers find the rest.</summary>
     public IReadOnlyList<CatalogLocation> Locations { get; private set; } = [];
+
+    /// <summary>Paths of the locations the recent movements name, beyond those holding a stock row of the item.</summary>
+    private IReadOnlyList<CatalogLocation> MovedAt { get; set; } = [];
     public AuditHistory? History { get; private set; }
     public UserNames Users => users;
 
@@ -27,8 +31,8 @@ public sealed class ItemDetailsModel(CatalogClient catalog, ProcurementClient pr
             (MovementKind.Receipt, Receive, User.CanManage()), (MovementKind.Adjustment, Adjust, User.CanManage()),
         }.Where(f => f.May && Item is not null).Select(f => new MovementForm(f.Kind, f.Input, Id, Locations, Item!.Stock, Item.Unit));
 
-    public string LocationName(Guid id) => Locations.FirstOrDefault(l => l.Id == id)?.Path
-        ?? Item?.Stock.FirstOrDefault(s => s.LocationId == id)?.LocationPath ?? id.ToString();
+    public string LocationName(Guid id) => Item?.Stock.FirstOrDefault(s => s.LocationId == id)?.LocationPath
+        ?? MovedAt.FirstOrDefault(l => l.Id == id)?.Path ?? id.ToString();
 
     public Task<IActionResult> OnPostReceiveAsync(CancellationToken ct) => BookAsync(MovementKind.Receipt, nameof(Receive), Receive, ct);
 
@@ -38,30 +42,37 @@ public sealed class ItemDetailsModel(CatalogClient catalog, ProcurementClient pr
 
     public Task<IActionResult> OnPostTransferAsync(CancellationToken ct) => BookAsync(MovementKind.Transfer, nameof(Transfer), Transfer, ct);
 
-    private Task<ApiResult<Page<CatalogLocation>>>? _locations;
+    private Task<IReadOnlyList<CatalogLocation>>? _chosenLocations;
     private Task<AuditHistory>? _history;
     private Task<ApiResult<ItemPurchasing>>? _purchasing;
 
     /// <summary>
-    /// What the page shows beside the item needs only its id, so it is asked for at the same time as the item, not after
-    /// it: one round of calls instead of two (issue 14). A missing item's page waits for them and discards them.
+    /// What the page shows beside the item needs only its id (and the forms' chosen locations), so it is asked for at the
+    /// same time as the item, not after it: one round of calls instead of two (issue 14). A missing item's page waits for
+    /// them and discards them.
     /// </summary>
     protected override async Task<ApiResult<ItemDetail>> GetAsync(CancellationToken ct)
     {
-        _locations = catalog.ListLocationsAsync(false, ct);
+        // The stock forms render the locations holding the item (its stock list) and any chosen one, not the first 200:
+        // their pickers find the others as the user types (issue 14).
+        _chosenLocations = PickerChoices.ChosenAsync(
+            [Issue.LocationId, Transfer.LocationId, Transfer.ToLocationId, Receive.LocationId, Adjust.LocationId], catalog.GetLocationAsync, ct);
         _history = AuditHistory.LoadAsync(catalog, "item", Id, HistorySize, users, ct);
         _purchasing = procurement.GetItemPurchasingAsync(Id, ct);
         var item = await catalog.GetItemAsync(Id, ct);
         if (!item.Succeeded)
-            await Task.WhenAll(_locations, _history, _purchasing); // nothing of this request runs on after its answer
+            await Task.WhenAll(_chosenLocations, _history, _purchasing); // nothing of this request runs on after its answer
         return item;
     }
 
     protected override async Task LoadMoreAsync(ItemDetail item, CancellationToken ct)
     {
-        var (locations, history, purchasing) = (_locations!, _history!, _purchasing!);
-        Locations = await PickerChoices.WithChosenAsync((await locations).Value?.Items ?? [], l => l.Id,
-            [Issue.LocationId, Transfer.LocationId, Transfer.ToLocationId, Receive.LocationId, Adjust.LocationId], catalog.GetLocationAsync, ct);
+        var (history, purchasing) = (_history!, _purchasing!);
+        var held = item.Stock.Select(s => s.LocationId).ToHashSet();
+        var movedAt = PickerChoices.ChosenAsync(
+            item.RecentMovements.Select(m => m.LocationId).Where(l => !held.Contains(l)).Select(l => (Guid?)l), catalog.GetLocationAsync, ct);
+        Locations = await _chosenLocations!;
+        MovedAt = await movedAt;
         History = await history;
         Purchasing = await purchasing;
         await users.LoadAsync(item.RecentMovements.Select(m => m.UserId), ct);

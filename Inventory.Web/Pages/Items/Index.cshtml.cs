@@ -90,8 +90,8 @@ public sealed class ItemListModel(CatalogClient catalog) : ListPage<ItemSummary>
         // The filter pickers load their choices as the user types (data-picker-preload): the page names only the chosen
         // ones, so a list costs one catalog call (three when filtered), not two more for every category and location.
         var items = ShowAsync(catalog.FindItemsAsync(Query, After, PageSize, ct));
-        var categories = PickerChoices.WithChosenAsync([], c => c.Id, [CategoryId], catalog.GetCategoryAsync, ct);
-        var locations = PickerChoices.WithChosenAsync([], l => l.Id, [LocationId], catalog.GetLocationAsync, ct);
+        var categories = PickerChoices.ChosenAsync([CategoryId], catalog.GetCategoryAsync, ct);
+        var locations = PickerChoices.ChosenAsync([LocationId], catalog.GetLocationAsync, ct);
         await items;
         Categories = await categories;
         Locations = await locations;

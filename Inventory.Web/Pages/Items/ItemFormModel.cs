@@ -6,14 +6,13 @@ namespace Inventory.Web.Pages.Items;
 [Authorize(Roles = UserRoles.Managers)]
 public sealed class ItemFormModel(CatalogClient catalog) : FormPage<ItemInput>
 {
-    /// <summary>Active categories by path for the form's choice (none when the catalog cannot list them: the form still works).</summary>
+    /// <summary>The chosen category, if any: the form's picker finds the others as the user types.</summary>
     public IReadOnlyList<CatalogCategory> Categories { get; private set; } = [];
 
     protected override async Task<ApiProblem?> ReadAsync(Guid id, CancellationToken ct) => Read(await catalog.GetItemAsync(id, ct), ItemInput.From);
 
     protected override async Task LoadChoicesAsync(CancellationToken ct) =>
-        Categories = await PickerChoices.WithChosenAsync((await catalog.ListCategoriesAsync(includeArchived: false, ct)).Value?.Items ?? [], c => c.Id,
-            [Input.CategoryId], catalog.GetCategoryAsync, ct);
+        Categories = await PickerChoices.ChosenAsync([Input.CategoryId], catalog.GetCategoryAsync, ct);
 
     protected override async Task<IActionResult?> SaveAsync(string idempotencyKey, CancellationToken ct) =>
         Saved(await catalog.SaveItemAsync(Id, Input.ToWrite(), idempotencyKey, ct), item =>

@@ -22,8 +22,8 @@ public sealed record MovementForm(MovementKind Kind, MovementInput Input, Guid I
 
     /// <summary>
     /// The choices of a location field: first the locations holding the item (most first, with the quantity there,
-    /// "A1 · Bin A1 — 33 each") — the ones an issue or a transfer can take from — then every other location by path.
-    /// The stock list is complete, so a location holding stock is offered even beyond the first page of locations.
+    /// "A1 · Bin A1 — 33 each") — the ones an issue or a transfer can take from — then any other chosen one (a refused
+    /// form's). The picker finds every other location as the user types.
     /// </summary>
     public IEnumerable<SelectListItem> Choices(Guid? selected)
     {

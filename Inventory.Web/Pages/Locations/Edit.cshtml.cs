@@ -6,14 +6,13 @@ namespace Inventory.Web.Pages.Locations;
 [Authorize(Roles = UserRoles.Managers)]
 public sealed class LocationFormModel(CatalogClient catalog) : FormPage<LocationInput>
 {
-    /// <summary>Where a bin may go: any other active location.</summary>
+    /// <summary>The chosen parent, if any: the form's picker finds any other active location as the user types.</summary>
     public IReadOnlyList<CatalogLocation> Parents { get; private set; } = [];
 
     protected override async Task<ApiProblem?> ReadAsync(Guid id, CancellationToken ct) => Read(await catalog.GetLocationAsync(id, ct), LocationInput.From);
 
     protected override async Task LoadChoicesAsync(CancellationToken ct) =>
-        Parents = (await PickerChoices.WithChosenAsync((await catalog.ListLocationsAsync(false, ct)).Value?.Items ?? [], l => l.Id,
-            [Input.ParentId], catalog.GetLocationAsync, ct)).Where(l => l.Id != Id).ToList();
+        Parents = await PickerChoices.ChosenAsync([Input.ParentId], catalog.GetLocationAsync, ct);
 
     protected override async Task<IActionResult?> SaveAsync(string idempotencyKey, CancellationToken ct) =>
         Saved(await catalog.SaveLocationAsync(Id, Input.ToWrite(), idempotencyKey, ct), location =>

@@ -37,7 +37,7 @@ public sealed class MovementListModel(CatalogClient catalog, UserNames users) : 
     public async Task OnGetAsync(CancellationToken ct)
     {
         // The location picker loads its choices as the user types (data-picker-preload); the page names only the chosen one.
-        var locations = PickerChoices.WithChosenAsync([], l => l.Id, [LocationId], catalog.GetLocationAsync, ct);
+        var locations = PickerChoices.ChosenAsync([LocationId], catalog.GetLocationAsync, ct);
         if (await QueryAsync(ct) is { } query)
             await ShowAsync(catalog.FindMovementsAsync(query, After, PageSize, ct));
         Locations = await locations;

@@ -7,8 +7,7 @@ namespace Inventory.Web.Pages.PurchaseOrders;
 [Authorize(Roles = UserRoles.Managers)]
 public sealed class OrderCreateModel(ProcurementClient procurement, CatalogClient catalog) : OrderFormPage<NewOrderInput>(procurement, catalog)
 {
-    private const int SupplierChoiceLimit = 200;
-
+    /// <summary>The chosen supplier, if any: the form's picker finds the others as the user types.</summary>
     public List<SelectListItem> SupplierChoices { get; } = [];
 
     private string? _currency;
@@ -42,27 +41,18 @@ public sealed class OrderCreateModel(ProcurementClient procurement, CatalogClien
 
     protected override async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var suppliers = await Procurement.FindSuppliersAsync(null, null, SupplierChoiceLimit, includeArchived: false, ct);
-        if (!suppliers.Succeeded)
-        {
-            LoadProblem = suppliers.Problem;
-            return null;
-        }
-        SupplierChoices.AddRange(suppliers.Value.Items.Select(s => new SelectListItem(s.Name, s.Id.ToString())));
         if (Input.SupplierId is not { } supplierId)
             return null;
-
-        // A supplier beyond the first page of choices (or just created) still shows as chosen.
-        _currency = suppliers.Value.Items.FirstOrDefault(s => s.Id == supplierId)?.Currency;
-        if (_currency is null)
+        var supplier = await Procurement.GetSupplierAsync(supplierId, ct);
+        if (!supplier.Succeeded)
         {
-            var supplier = await Procurement.GetSupplierAsync(supplierId, ct);
-            if (supplier.Succeeded)
-            {
-                SupplierChoices.Add(new SelectListItem(supplier.Value.Name, supplier.Value.Id.ToString()));
-                _currency = supplier.Value.Currency;
-            }
+            // Gone: the form asks for another; procurement not answering: the page says so.
+            if (!supplier.Problem.IsNotFound)
+                LoadProblem = supplier.Problem;
+            return null;
         }
+        SupplierChoices.Add(new SelectListItem(supplier.Value.Name, supplier.Value.Id.ToString()));
+        _currency = supplier.Value.Currency;
         var items = await Procurement.ListSupplierItemsAsync(supplierId, ct);
         SupplierItems = items.Succeeded ? items.Value : null;
         return null;

@@ -15,7 +15,10 @@ public sealed class OrderDetailsModel(ProcurementClient procurement, CatalogClie
     public ApiResult<List<GoodsReceipt>>? Receipts { get; private set; }
     public IReadOnlyDictionary<Guid, string> LocationNames { get; private set; } = new Dictionary<Guid, string>();
 
-    /// <summary>Active locations a rejected line may be moved into; null when the catalog cannot list them (the form then asks for an id).</summary>
+    /// <summary>
+    /// What the move-and-post picker renders: nothing (it finds active locations as the user types); null when the catalog
+    /// does not answer (the form then asks for an id).
+    /// </summary>
     public List<SelectListItem>? LocationChoices { get; private set; }
 
     public int RejectedLines => Receipts?.Value?.Sum(r => r.Lines.Count(l => l.IsRejected)) ?? 0;
@@ -48,14 +51,12 @@ public sealed class OrderDetailsModel(ProcurementClient procurement, CatalogClie
         var receipts = Receipts.Value ?? [];
         if (receipts.Count > 0)
         {
-            // Archived ones too: a rejected line's location often is.
-            var locations = await catalog.ListLocationsAsync(includeArchived: true, ct);
-            if (locations.Succeeded)
-            {
-                LocationNames = locations.Value.Items.ToDictionary(l => l.Id, l => $"{l.Path} — {l.Name}{(l.IsArchived ? " (archived)" : "")}");
-                LocationChoices = locations.Value.Items.Where(l => !l.IsArchived)
-                    .Select(l => new SelectListItem($"{l.Path} — {l.Name}", l.Id.ToString())).ToList();
-            }
+            // Only the locations the receipts name, by id (archived ones too: a rejected line's location often is).
+            var ids = receipts.SelectMany(r => r.Lines.Select(l => l.LocationId).Prepend(r.LocationId)).Distinct();
+            var found = await Task.WhenAll(ids.Select(id => catalog.GetLocationAsync(id, ct)));
+            LocationNames = found.Where(r => r.Succeeded).Select(r => r.Value!)
+                .ToDictionary(l => l.Id, l => $"{l.Path} — {l.Name}{(l.IsArchived ? " (archived)" : "")}");
+            LocationChoices = found.Any(r => !r.Succeeded && !r.Problem.IsNotFound) ? null : [];
         }
         History = await AuditHistory.LoadAsync(procurement, "purchase-order", Id, HistorySize, users, ct);
         await users.LoadAsync(

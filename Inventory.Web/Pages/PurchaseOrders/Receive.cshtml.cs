@@ -15,8 +15,11 @@ public sealed class OrderReceiveModel(ProcurementClient procurement, CatalogClie
 
     public PurchaseOrderDetail? Order { get; private set; }
 
-    /// <summary>Catalog locations to receive into; null when the catalog cannot list them (the page then asks for the id).</summary>
+    /// <summary>The chosen location to receive into (the picker finds the others); null when the catalog does not answer (the page then asks for the id).</summary>
     public List<SelectListItem>? LocationChoices { get; private set; }
+
+    /// <summary>Whether the catalog has any active location to receive into.</summary>
+    public bool HasLocations { get; private set; }
     public ApiProblem? LocationsProblem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -78,10 +81,17 @@ public sealed class OrderReceiveModel(ProcurementClient procurement, CatalogClie
 
     private async Task LoadLocationsAsync(CancellationToken ct)
     {
-        var locations = await catalog.ListLocationsAsync(false, ct);
-        if (locations.Succeeded)
-            LocationChoices = locations.Value.Items.Select(l => new SelectListItem($"{l.Path} — {l.Name}", l.Id.ToString())).ToList();
-        else
+        // One location is asked for, not the first 200: it tells whether the catalog answers and has any location yet.
+        var first = catalog.FindLocationsAsync(null, false, null, 1, ct);
+        var chosen = PickerChoices.ChosenAsync([Input.LocationId], catalog.GetLocationAsync, ct);
+        var locations = await first;
+        var chosenLocations = await chosen;
+        if (!locations.Succeeded)
+        {
             LocationsProblem = locations.Problem;
+            return;
+        }
+        HasLocations = locations.Value.Items.Count > 0;
+        LocationChoices = chosenLocations.Select(l => new SelectListItem($"{l.Path} — {l.Name}", l.Id.ToString())).ToList();
     }
 }

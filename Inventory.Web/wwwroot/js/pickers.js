@@ -48,11 +48,23 @@
             selectOnTab: true,
             shouldLoad: function (query) { return query.trim().length > 0; },
             load: function (query, callback) {
-                fetchOptions(kind, query).then(callback, function () { callback(); });
+                // While it asks, the list holds only the spinner: aria-busy tells assistive technology (and axe, whose
+                // listbox rule wants options) that its options are on their way.
+                var self = this;
+                var list = self.dropdown_content;
+                list.setAttribute('aria-busy', 'true');
+                var done = function (options) {
+                    callback(options);
+                    if (self.loading === 0) {
+                        list.removeAttribute('aria-busy');
+                    }
+                };
+                fetchOptions(kind, query).then(done, function () { done(); });
             },
+            // Both sit inside the list (role=listbox), which may own only options: each is one, disabled, not a status box.
             render: {
-                no_results: function () { return '<div class="no-results">Nothing matches.</div>'; },
-                loading: function () { return '<div class="spinner-border spinner-border-sm m-2" role="status"><span class="visually-hidden">Searching…</span></div>'; },
+                no_results: function () { return '<div class="no-results" role="option" aria-disabled="true">Nothing matches.</div>'; },
+                loading: function () { return '<div class="m-2" role="option" aria-disabled="true"><span class="spinner-border spinner-border-sm" aria-hidden="true"></span><span class="visually-hidden">Searching…</span></div>'; },
             },
         });
         // Tom Select moves the label to its own box; the hidden select keeps its name too (screen readers, axe).
