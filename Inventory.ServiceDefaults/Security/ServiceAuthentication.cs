@@ -29,6 +29,7 @@ public static class ServiceAuthentication
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             var keys = IssuerKeys(builder.Configuration, trustedServices);
+            var signatures = new VerifiedSignatures(TimeProvider.System);
             options.MapInboundClaims = false;
             options.TokenValidationParameters = new TokenValidationParameters
             {
@@ -39,6 +40,7 @@ public static class ServiceAuthentication
                 ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
                 RequireExpirationTime = true,
                 RequireSignedTokens = true,
+                SignatureValidator = signatures.Validate,
                 ClockSkew = TimeSpan.FromSeconds(30),
                 NameClaimType = TokenClaims.Email,
                 RoleClaimType = TokenClaims.Role,
