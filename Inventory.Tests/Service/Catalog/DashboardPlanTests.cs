@@ -18,8 +18,7 @@ namespace Inventory.Tests.Service.Catalog;
 [Collection(ServicesCollection.Name)]
 public sealed class DashboardPlanTests(ServicesFixture fixture)
 {
-    private static readonly SemaphoreSlim Once = new(1, 1);
-    private static string? _catalog;
+    private static readonly GeneratedCatalog Generated = new("catalog_dashboard", items: 20_000, movements: 40_000);
 
     [Fact]
     public async Task The_bulk_generator_fills_the_rollups_equal_to_the_ledger_and_the_totals()
@@ -76,34 +75,10 @@ public sealed class DashboardPlanTests(ServicesFixture fixture)
         Assert.Equal(expected, string.Join(',', page.Items.Select(i => i.Sku)));
     }
 
-    private async Task<string> CatalogAsync()
-    {
-        await Once.WaitAsync();
-        try
-        {
-            if (_catalog is not null)
-                return _catalog;
-            var name = $"catalog_dashboard_{Guid.NewGuid():N}";
-            await fixture.Postgres.CreateDatabaseAsync(name);
-            var connectionString = fixture.Postgres.ConnectionString(name);
-            await using (var db = Context(connectionString, null))
-                await db.Database.MigrateAsync();
-            await new CatalogDataGenerator(items: 20_000, movements: 40_000, days: 30, warehouses: 2).WriteAsync(connectionString);
-            return _catalog = connectionString;
-        }
-        finally
-        {
-            Once.Release();
-        }
-    }
+    private Task<string> CatalogAsync() => Generated.ConnectionStringAsync(fixture.Postgres);
 
-    private static CatalogDbContext Context(string connectionString, QueryPlans.PlanCapture? capture)
-    {
-        var options = new DbContextOptionsBuilder<CatalogDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
-        if (capture is not null)
-            options.AddInterceptors(capture);
-        return new CatalogDbContext(options.Options);
-    }
+    private static CatalogDbContext Context(string connectionString, QueryPlans.PlanCapture? capture) =>
+        GeneratedCatalog.Context(connectionString, capture);
 
     private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
     {

@@ -16,8 +16,7 @@ namespace Inventory.Tests.Service.Catalog;
 public sealed class ItemListPlanTests(ServicesFixture fixture)
 {
     private const int PageSize = 25;
-    private static readonly SemaphoreSlim Once = new(1, 1);
-    private static string? _catalog;
+    private static readonly GeneratedCatalog Generated = new("catalog_plans", items: 20_000, movements: 20_000);
 
     [Fact]
     public async Task A_search_reads_its_trigram_matches_first_even_after_a_statistics_refresh_raises_the_estimate()
@@ -73,34 +72,10 @@ public sealed class ItemListPlanTests(ServicesFixture fixture)
         }
     }
 
-    private async Task<string> CatalogAsync()
-    {
-        await Once.WaitAsync();
-        try
-        {
-            if (_catalog is not null)
-                return _catalog;
-            var name = $"catalog_plans_{Guid.NewGuid():N}";
-            await fixture.Postgres.CreateDatabaseAsync(name);
-            var connectionString = fixture.Postgres.ConnectionString(name);
-            await using (var db = Context(connectionString, null))
-                await db.Database.MigrateAsync();
-            await new CatalogDataGenerator(items: 20_000, movements: 20_000, days: 30, warehouses: 2).WriteAsync(connectionString);
-            return _catalog = connectionString;
-        }
-        finally
-        {
-            Once.Release();
-        }
-    }
+    private Task<string> CatalogAsync() => Generated.ConnectionStringAsync(fixture.Postgres);
 
-    private static CatalogDbContext Context(string connectionString, QueryPlans.PlanCapture? capture)
-    {
-        var options = new DbContextOptionsBuilder<CatalogDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
-        if (capture is not null)
-            options.AddInterceptors(capture);
-        return new CatalogDbContext(options.Options);
-    }
+    private static CatalogDbContext Context(string connectionString, QueryPlans.PlanCapture? capture) =>
+        GeneratedCatalog.Context(connectionString, capture);
 
     private static async Task<(Inventory.ServiceDefaults.Kit.Page<ItemDto> Page, List<QueryPlans.PlanNode> Plan)> RunAsync(string connectionString,
         ItemListQuery query, string[]? after = null)
