@@ -35,21 +35,20 @@ public static class BudgetPass
             RequireExpirationTime = true,
             RequireSignedTokens = true,
             ClockSkew = TimeSpan.FromSeconds(30),
+            // A browser sends the same pass with every request, static files too: its signature is checked once
+            // (VerifiedSignatures, as the services check their tokens); expiry and audience on every request.
+            SignatureValidator = new VerifiedSignatures(TimeProvider.System).Validate,
         };
     }
 
-    /// <summary>
-    /// The user a pass names and the moment the validation stops accepting it (its expiry plus the allowed clock
-    /// skew), or null when it is not a valid pass.
-    /// </summary>
-    public static async Task<(string User, DateTime AcceptedUntilUtc)?> VerifyAsync(
-        JsonWebTokenHandler handler, TokenValidationParameters validation, string? pass)
+    /// <summary>The user a pass names, or null when it is not a valid pass.</summary>
+    public static async Task<string?> UserAsync(JsonWebTokenHandler handler, TokenValidationParameters validation, string? pass)
     {
         if (string.IsNullOrEmpty(pass) || pass.Length > MaxLength)
             return null;
         var result = await handler.ValidateTokenAsync(pass, validation);
         return result.IsValid && result.Claims.TryGetValue(TokenClaims.Subject, out var subject) && subject is string { Length: > 0 } user
-            ? (user, result.SecurityToken.ValidTo + validation.ClockSkew)
+            ? user
             : null;
     }
 }

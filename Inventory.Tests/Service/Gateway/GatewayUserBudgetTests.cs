@@ -94,7 +94,7 @@ public sealed class GatewayUserBudgetTests
     public async Task A_pass_that_runs_out_on_a_kept_alive_connection_stops_counting_as_its_user()
     {
         await using var gateway = await InProcessGateway.StartAsync(Settings(global: 2));
-        var client = gateway.CreateClient(); // one keep-alive connection: the gateway remembers its last pass on it
+        var client = gateway.CreateClient(); // one keep-alive connection, one pass: its signature is believed after the first check
         // Accepted (expiry plus the 30 s clock skew) for about two more seconds.
         var minted = DateTimeOffset.UtcNow - TokenMinter.Lifetime - TimeSpan.FromSeconds(28);
         var pass = Pass("alice", clock: new FixedClock(minted));
