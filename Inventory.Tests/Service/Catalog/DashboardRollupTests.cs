@@ -189,6 +189,37 @@ public sealed class DashboardRollupTests(ServicesFixture fixture) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Archiving_an_item_takes_it_out_of_the_low_stock_list_and_its_index_and_unarchiving_brings_it_back()
+    {
+        await _data.ItemAsync("AAA", reorderPoint: 5);
+        var gone = await _data.ItemAsync("BBB", reorderPoint: 5);
+        await _data.ItemAsync("CCC", reorderPoint: 5);
+
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Post, $"/api/items/{gone.Id}/archive")).StatusCode);
+        var archived = await LowSkusAsync();
+        var archivedCopy = await _data.ScalarAsync<bool>("SELECT is_archived FROM item_stock_totals WHERE item_id = $1", gone.Id);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Post, $"/api/items/{gone.Id}/unarchive")).StatusCode);
+
+        Assert.Equal(["AAA", "CCC"], archived);
+        // The copy is what the partial index's predicate reads (NOT is_archived): true means out of the index.
+        Assert.True(archivedCopy);
+        Assert.Equal(["AAA", "BBB", "CCC"], await LowSkusAsync());
+        Assert.False(await _data.ScalarAsync<bool>("SELECT is_archived FROM item_stock_totals WHERE item_id = $1", gone.Id));
+        Assert.Equal(0L, await _data.ScalarAsync<long>(
+            "SELECT count(*) FROM item_stock_totals t JOIN items i ON i.id = t.item_id WHERE t.is_archived <> i.is_archived"));
+    }
+
+    private async Task<List<string>> LowSkusAsync() =>
+        (await _manager.GetFromJsonAsync<Page<LowStockDto>>("/api/stock/low?pageSize=10"))!.Items.Select(i => i.Sku).ToList();
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add(IdempotencyRules.HeaderName, Guid.NewGuid().ToString());
+        return _manager.SendAsync(request);
+    }
+
+    [Fact]
     public async Task A_closed_day_that_changes_is_read_again_for_the_top_movers()
     {
         var wh = await _data.WarehouseAsync("WH1");
