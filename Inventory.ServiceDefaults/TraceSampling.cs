@@ -38,7 +38,7 @@ public static class TraceSampling
     public static Func<PathString, bool> Untraced(IConfiguration configuration) =>
         TracesStaticFiles(configuration) ? HealthEndpoints.IsHealthPath : IsUntraced;
 
-    public static bool TracesStaticFiles(IConfiguration configuration)
+    private static bool TracesStaticFiles(IConfiguration configuration)
     {
         var setting = configuration[StaticFilesSetting];
         if (string.IsNullOrWhiteSpace(setting))
