@@ -57,4 +57,5 @@ builder.AddProject<Projects.Inventory_Gateway>(ResourceNames.Gateway)
 
 builder.CheckReplicaSettingsNameProjects();
 builder.PassTraceSampleRatioToProjects();
+builder.LimitMallocArenasOfProjects();
 builder.Build().Run();

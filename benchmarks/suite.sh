@@ -100,7 +100,8 @@ start_service() { # name project port telemetry(on|off) env…
   [ "$telemetry" = on ] && otlp=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$OTLP_PORT" OTEL_EXPORTER_OTLP_PROTOCOL=grpc
     OTEL_BLRP_SCHEDULE_DELAY=1000 OTEL_BSP_SCHEDULE_DELAY=1000 OTEL_METRIC_EXPORT_INTERVAL=1000 OTEL_TRACES_SAMPLER=always_on
     OTEL_METRICS_EXEMPLAR_FILTER=trace_based)
-  (cd "$ROOT/$project" && exec env ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development \
+  # MALLOC_ARENA_MAX as the AppHost, the images and the systemd units set it (docs/operations.md, "Memory").
+  (cd "$ROOT/$project" && exec env ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development MALLOC_ARENA_MAX=2 \
     ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_FORWARDEDHEADERS_ENABLED=false OTEL_SERVICE_NAME="$name" "${otlp[@]}" "$@" \
     dotnet "bin/Release/net10.0/$project.dll" >"$WORK/$name.log" 2>&1) &
   SERVICE_PID[$name]=$!

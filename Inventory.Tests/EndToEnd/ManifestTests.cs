@@ -37,6 +37,16 @@ public sealed class ManifestTests(ManifestTests.Published published) : IClassFix
             resources.GetProperty(ResourceNames.Catalog).GetProperty("env").GetRawText());
     }
 
+    [Fact]
+    public void Every_project_in_the_manifest_runs_with_two_malloc_arenas()
+    {
+        // azd gives the container apps the manifest's environment: the same MALLOC_ARENA_MAX as run mode (operations.md, "Memory").
+        var resources = published.Manifest.GetProperty("resources");
+
+        foreach (var name in new[] { ResourceNames.Catalog, ResourceNames.Procurement, ResourceNames.Web, ResourceNames.Gateway })
+            Assert.Equal("2", resources.GetProperty(name).GetProperty("env").GetProperty("MALLOC_ARENA_MAX").GetString());
+    }
+
     /// <summary>The manifest, published once for the class (each publish runs the AppHost for seconds).</summary>
     public sealed class Published : IAsyncLifetime
     {

@@ -1,5 +1,4 @@
 using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Inventory.ServiceDefaults;
 
@@ -14,27 +13,10 @@ public sealed class TraceSamplingModelTests
     private const string Variable = "Telemetry__Tracing__SampleRatio";
     private static readonly string[] Projects = [ResourceNames.Catalog, ResourceNames.Procurement, ResourceNames.Web, ResourceNames.Gateway];
 
-    private static Task<IDistributedApplicationTestingBuilder> AppHostAsync(params string[] args) =>
-        DistributedApplicationTestingBuilder.CreateAsync<Projects.Inventory_AppHost>(
-            [
-                // No database is needed to read the model; external mode starts none.
-                "--Postgres:Mode=external",
-                "--ConnectionStrings:catalogdb=Host=db.example;Database=catalogdb",
-                "--ConnectionStrings:procurementdb=Host=db.example;Database=procurementdb",
-                "--ConnectionStrings:webdb=Host=db.example;Database=webdb",
-                .. args,
-            ],
-            (options, _) => options.DisableDashboard = true);
+    private static Task<IDistributedApplicationTestingBuilder> AppHostAsync(params string[] args) => AppHostModel.BuildAsync(args);
 
-    private static async Task<string?> RatioOfAsync(IDistributedApplicationTestingBuilder builder, string resource)
-    {
-        // What the orchestrator would evaluate at start: every environment callback of the resource.
-        var project = builder.Resources.Single(r => r.Name == resource);
-        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), project);
-        foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>())
-            await callback.Callback(context);
-        return context.EnvironmentVariables.TryGetValue(Variable, out var value) ? value as string : null;
-    }
+    private static Task<string?> RatioOfAsync(IDistributedApplicationTestingBuilder builder, string resource) =>
+        AppHostModel.EnvironmentValueAsync(builder, resource, Variable);
 
     [Fact]
     public async Task The_apphosts_ratio_is_passed_to_every_project()
