@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -47,10 +48,7 @@ public static class SqlRows
 
     private static async Task<List<TRecord>> ReadAsync<TRecord>(DbContext db, string sql, object?[]? values, CancellationToken ct)
     {
-        var builder = db.GetService<IRawSqlCommandBuilder>();
-        var (command, parameterValues) = values is null
-            ? (builder.Build(sql), null)
-            : builder.Build(sql, values!) is var raw ? (raw.RelationalCommand, raw.ParameterValues) : default;
+        var (command, parameterValues) = CommandFor(db, sql, values);
         var parameters = new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), parameterValues, null, db,
             db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery);
         await using var reader = await command.ExecuteReaderAsync(parameters, ct);
@@ -61,6 +59,35 @@ public static class SqlRows
         return rows;
     }
 
+    private static readonly ConcurrentDictionary<(Type Context, bool Formatted, string Sql), (string Text, IRelationalParameter[] Parameters)> Statements = new();
+
+    /// <summary>
+    /// EF's command for the statement. Its text and parameters are worked out once per statement (EF's raw-SQL builder
+    /// formats the SQL with a placeholder per value, <c>@p0</c>, <c>@p1</c> …, whose type comes from each execution's
+    /// value), and each execution gets a command of its own: a command is not for two executions at once. The texts
+    /// are the code's own literals, so the cache holds a few dozen.
+    /// </summary>
+    private static (IRelationalCommand Command, IReadOnlyDictionary<string, object?>? Values) CommandFor(DbContext db, string sql, object?[]? values)
+    {
+        if (values?.Any(v => v is DbParameter) == true)
+            throw new ArgumentException("Pass values, not DbParameters: their names would be part of the cached statement.", nameof(values));
+        var (text, parameters) = Statements.GetOrAdd((db.GetType(), values is not null, sql), key =>
+        {
+            var raw = db.GetService<IRawSqlCommandBuilder>();
+            var built = key.Formatted ? raw.Build(key.Sql, values!).RelationalCommand : raw.Build(key.Sql);
+            return (built.CommandText, built.Parameters.ToArray());
+        });
+        var builder = db.GetService<IRelationalCommandBuilderFactory>().Create().Append(text);
+        foreach (var parameter in parameters)
+            builder.AddParameter(parameter);
+        if (values is null)
+            return (builder.Build(), null);
+        var named = new Dictionary<string, object?>(values.Length);
+        for (var i = 0; i < values.Length; i++)
+            named.Add(parameters[i].InvariantName, values[i]);
+        return (builder.Build(), named);
+    }
+
     /// <summary>How a record is built from a row: its widest constructor, each parameter by its column's name.</summary>
     private static class RecordMap<TRecord>
     {
@@ -69,6 +96,16 @@ public static class SqlRows
             ?? throw new InvalidOperationException($"{typeof(TRecord).Name} has no public constructor to read rows into.");
         private static readonly (string Column, Func<DbDataReader, int, object?> Read)[] Parameters = Constructor.GetParameters()
             .Select(p => (SnakeCase(p.Name!), ColumnReader(p.ParameterType))).ToArray();
+        private static readonly Func<object?[], TRecord> Create = Compile();
+
+        // The constructor called with the row's values, compiled once (reflection's Invoke per row costs more than the read).
+        private static Func<object?[], TRecord> Compile()
+        {
+            var values = Expression.Parameter(typeof(object?[]), "values");
+            var arguments = Constructor.GetParameters().Select((p, i) =>
+                Expression.Convert(Expression.ArrayIndex(values, Expression.Constant(i)), p.ParameterType));
+            return Expression.Lambda<Func<object?[], TRecord>>(Expression.New(Constructor, arguments), values).Compile();
+        }
 
         public static Func<DbDataReader, TRecord> For(DbDataReader reader)
         {
@@ -80,7 +117,7 @@ public static class SqlRows
                 var arguments = new object?[Parameters.Length];
                 for (var i = 0; i < Parameters.Length; i++)
                     arguments[i] = Parameters[i].Read(row, ordinals[i]);
-                return (TRecord)Constructor.Invoke(arguments);
+                return Create(arguments);
             };
         }
 
