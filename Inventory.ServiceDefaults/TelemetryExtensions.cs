@@ -24,6 +24,7 @@ public static class TelemetryExtensions
             logging.IncludeScopes = true;
         });
 
+        var untraced = TraceSampling.Untraced(builder.Configuration);
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -37,8 +38,7 @@ public static class TelemetryExtensions
                 .AddSource(builder.Environment.ApplicationName)
                 // Probes hit health endpoints every few seconds and a page pulls many static files; tracing them buries
                 // real requests and costs the dashboard more than the pages.
-                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
-                    !TraceSampling.IsUntraced(context.Request.Path))
+                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context => !untraced(context.Request.Path))
                 .AddHttpClientInstrumentation()
                 // Npgsql's own ActivitySource covers both raw ADO.NET and EF Core commands.
                 .AddSource("Npgsql"));

@@ -7,22 +7,46 @@ using OpenTelemetry.Trace;
 namespace Inventory.ServiceDefaults;
 
 /// <summary>
-/// Which requests are traced and how many traces are kept. Health probes and the Web's static files are never traced
-/// (a page's CSS and scripts outnumber its pages many times over and say nothing about them). Of the rest, a trace is
-/// kept with the probability <c>Telemetry:Tracing:SampleRatio</c> (default 1: all), decided once where the trace
-/// begins and followed by every service it reaches (parent-based), so a kept trace is whole. A span that ends in an
-/// error is exported even in a trace the ratio dropped (<see cref="KeepErrors"/>), so lowering the ratio never hides
-/// a failure.
+/// Which requests are traced and how many traces are kept. Health probes are never traced, and the Web's static files
+/// not unless <c>Telemetry:Tracing:StaticFiles</c> is <c>true</c> (a page's CSS and scripts outnumber its pages many
+/// times over and say nothing about them). Their request lines are still logged. Of the rest, a trace is kept with
+/// the probability <c>Telemetry:Tracing:SampleRatio</c> (default 1: all), decided once where the trace begins and
+/// followed by every service it reaches (parent-based), so a kept trace is whole. A span that ends in an error is
+/// exported even in a trace the ratio dropped (<see cref="KeepErrors"/>), so lowering the ratio never hides a failure.
 /// </summary>
 public static class TraceSampling
 {
     public const string RatioSetting = "Telemetry:Tracing:SampleRatio";
+    public const string StaticFilesSetting = "Telemetry:Tracing:StaticFiles";
 
     /// <summary>The Web's static file folders (wwwroot), requested through the gateway and served by Web.</summary>
     private static readonly PathString[] StaticFolders = ["/css", "/js", "/lib", "/favicon.svg"];
 
-    public static bool IsUntraced(PathString path) =>
-        HealthEndpoints.IsHealthPath(path) || StaticFolders.Any(path.StartsWithSegments);
+    public static bool IsUntraced(PathString path) => HealthEndpoints.IsHealthPath(path) || IsStaticFile(path);
+
+    // A loop rather than StaticFolders.Any(path.StartsWithSegments): it runs on every request, and the method group
+    // allocated a delegate (and LINQ an enumerator) each time.
+    private static bool IsStaticFile(PathString path)
+    {
+        foreach (var folder in StaticFolders)
+            if (path.StartsWithSegments(folder))
+                return true;
+        return false;
+    }
+
+    /// <summary>The paths this process does not trace: <see cref="IsUntraced"/>, or only the probes when static files are traced.</summary>
+    public static Func<PathString, bool> Untraced(IConfiguration configuration) =>
+        TracesStaticFiles(configuration) ? HealthEndpoints.IsHealthPath : IsUntraced;
+
+    private static bool TracesStaticFiles(IConfiguration configuration)
+    {
+        var setting = configuration[StaticFilesSetting];
+        if (string.IsNullOrWhiteSpace(setting))
+            return false;
+        if (!bool.TryParse(setting, out var traced))
+            throw new InvalidOperationException($"{StaticFilesSetting} must be true or false, not '{setting}'.");
+        return traced;
+    }
 
     public static double Ratio(IConfiguration configuration)
     {

@@ -20,8 +20,9 @@ namespace Inventory.CatalogService.Data;
 /// the movement's own trigger; the movement holds its item's stock-total lock, so no two writers ever want the same
 /// row (no waits, no deadlock).</item>
 /// <item><c>stock_value_changes</c>: an append-only log of changes to items / low / value per category (from a total's
-/// or an item's change); inserts only, so no hot row and no lock order. The dashboard folds it into
-/// <c>category_stock_totals</c> when it reads (<see cref="FoldAndReadCategories"/>), one folder at a time.</item>
+/// or an item's change); inserts only, so no hot row and no lock order. A background service folds it into
+/// <c>category_stock_totals</c> every few seconds (Stock/DashboardFold) and the dashboard folds a batch of what is
+/// left when it reads (<see cref="FoldAndReadCategories"/>), one folder at a time.</item>
 /// </list>
 /// </summary>
 public static class DashboardRollupSql
@@ -151,18 +152,51 @@ public static class DashboardRollupSql
         """;
 
     /// <summary>
-    /// Folds the change log into the per-category totals (only if no other reader is folding: the advisory lock) and
-    /// returns the totals per category. One statement, one snapshot: the SELECT sees the totals and the log as they were
-    /// before this statement's fold, so it counts every change exactly once either way.
+    /// How many change-log rows one fold moves into the totals: one transaction, so the advisory lock and the rows it
+    /// deletes are held for a bounded time however long the log grew (docs/benchmarks.md, "Dashboard fold in the
+    /// background": ~15–40 ms per batch on the development machine).
     /// </summary>
-    public const string FoldAndReadCategories = $"""
-        WITH folder AS (SELECT pg_try_advisory_xact_lock(1414007) AS mine),
-        folded AS (DELETE FROM stock_value_changes WHERE (SELECT mine FROM folder) RETURNING *),
+    public const int FoldBatch = 10_000;
+
+    /// <summary>The advisory lock a folder holds for its transaction (one folder at a time, across replicas).</summary>
+    public const long FoldLock = 1414007;
+
+    /// <summary>
+    /// The fold, shared by the background fold (<see cref="Fold"/>) and the dashboard's read
+    /// (<see cref="FoldAndReadCategories"/>): if no other session is folding (the transaction-scoped advisory lock), up
+    /// to <see cref="FoldBatch"/> rows of the change log are deleted and added to their categories' totals. The rows
+    /// are picked by ctid from this statement's snapshot (a TID scan, not a scan of the log); a row another folder
+    /// deleted after that snapshot is skipped by the DELETE and not returned, so no change is added twice.
+    /// </summary>
+    private static readonly string FoldCte = $"""
+        WITH folder AS (SELECT pg_try_advisory_xact_lock({FoldLock}) AS mine),
+        folded AS (
+            DELETE FROM stock_value_changes
+            WHERE ctid = ANY (ARRAY(SELECT ctid FROM stock_value_changes WHERE (SELECT mine FROM folder) LIMIT {FoldBatch}))
+            RETURNING *),
         merged AS (
             INSERT INTO category_stock_totals AS c (category_key, items, low, value)
             SELECT coalesce(category_id, '{NoCategory}'), sum(items), sum(low), sum(value) FROM folded GROUP BY 1
             ON CONFLICT (category_key) DO UPDATE
                 SET items = c.items + EXCLUDED.items, low = c.low + EXCLUDED.low, value = c.value + EXCLUDED.value)
+        """;
+
+    /// <summary>
+    /// One batch of the fold (the background fold, Stock/DashboardFold): whether this session held the lock, and how
+    /// many log rows it folded (fewer than <see cref="FoldBatch"/>: the log was empty at the statement's start).
+    /// </summary>
+    public static readonly string Fold = $"""
+        {FoldCte}
+        SELECT (SELECT mine FROM folder) AS mine, (SELECT count(*) FROM folded)::int AS folded
+        """;
+
+    /// <summary>
+    /// Folds a batch of the change log into the per-category totals (only if no other session is folding) and returns
+    /// the totals per category. One statement, one snapshot: the SELECT sees the totals and the log as they were before
+    /// this statement's fold, so it counts every change exactly once whatever was folded, by whom.
+    /// </summary>
+    public static readonly string FoldAndReadCategories = $"""
+        {FoldCte}
         SELECT nullif(key, '{NoCategory}') AS category, sum(items)::int AS items, sum(low)::int AS low, sum(value) AS value
         FROM (SELECT category_key AS key, items, low, value FROM category_stock_totals
               UNION ALL SELECT coalesce(category_id, '{NoCategory}'), items, low, value FROM stock_value_changes) all_changes

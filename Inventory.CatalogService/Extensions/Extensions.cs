@@ -29,6 +29,7 @@ internal static class Extensions
         builder.Services.AddScoped<LocationWriter>();
         builder.Services.AddScoped<MovementWriter>();
         builder.Services.AddSingleton<ClosedDayMovers>();
+        builder.AddDashboardFold();
         builder.Services.AddScoped<ReceiptPostings>();
         builder.Services.AddScoped<CountService>();
         if (builder.Configuration.GetValue<bool>(DevelopmentSeeder.EnabledSetting))

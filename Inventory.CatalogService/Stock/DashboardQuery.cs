@@ -19,6 +19,7 @@ public static class DashboardQuery
         var firstDay = today.AddDays(-(Days - 1));
 
         // Totals per leaf category, rolled up to top-level categories here with the small category table.
+        // The background fold (DashboardFold) keeps the change log short; this folds a batch of what is left.
         var byLeaf = await db.SqlRowsRawAsync<CategoryTotal>(DashboardRollupSql.FoldAndReadCategories, ct);
         var categories = await db.Categories.Select(c => new { c.Id, c.Name, c.PathIds }).ToListAsync(ct);
         var rootOf = categories.ToDictionary(c => c.Id, c => Guid.Parse(c.PathIds.Split('/', StringSplitOptions.RemoveEmptyEntries)[0]));

@@ -62,6 +62,25 @@ public sealed class TraceSamplingTests
     public void A_ratio_outside_0_to_1_stops_the_start_naming_the_setting(string setting) =>
         Assert.Contains(TraceSampling.RatioSetting, Assert.Throws<InvalidOperationException>(() => TraceSampling.Ratio(Settings(setting))).Message);
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    public void Static_files_are_untraced_unless_the_setting_turns_them_on(string? setting, bool traced)
+    {
+        var untraced = TraceSampling.Untraced(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [TraceSampling.StaticFilesSetting] = setting }).Build());
+
+        Assert.Equal(!traced, untraced(new PathString("/css/site.css")));
+        Assert.True(untraced(new PathString(HealthEndpoints.HealthPath)));
+        Assert.False(untraced(new PathString("/inventory")));
+    }
+
+    [Fact]
+    public void A_static_files_setting_that_is_not_true_or_false_stops_the_start_naming_it() =>
+        Assert.Contains(TraceSampling.StaticFilesSetting, Assert.Throws<InvalidOperationException>(() => TraceSampling.Untraced(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [TraceSampling.StaticFilesSetting] = "yes" }).Build())).Message);
+
     private static IConfiguration Settings(string? ratio) => new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?> { [TraceSampling.RatioSetting] = ratio }).Build();
 

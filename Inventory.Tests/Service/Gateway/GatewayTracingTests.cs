@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Inventory.ServiceDefaults;
+
+namespace Inventory.Tests.Service.Gateway;
+
+/// <summary>
+/// Through a real gateway with OpenTelemetry on: a page request makes recorded spans (the gateway's server span and its
+/// call to Web), a static file none, unless <c>Telemetry:Tracing:StaticFiles</c> turns its tracing on.
+/// </summary>
+public sealed class GatewayTracingTests
+{
+    [Fact]
+    public async Task A_page_is_traced_and_a_static_file_is_not()
+    {
+        using var spans = new RecordedSpans();
+        await using var gateway = await InProcessGateway.StartAsync(new() { ["OTEL_SDK_DISABLED"] = "false" });
+        using var client = gateway.CreateClient();
+        var page = $"/inventory/{Guid.NewGuid():N}";
+        var file = $"/css/{Guid.NewGuid():N}.css";
+
+        (await client.GetAsync(page)).EnsureSuccessStatusCode();
+        (await client.GetAsync(file)).EnsureSuccessStatusCode();
+
+        // The gateway's call to Web inside its server span, both recorded with the page's path.
+        var pageSpans = spans.Naming(page);
+        Assert.Contains(pageSpans, call => call.Kind == ActivityKind.Client && call.Parent is { } server && pageSpans.Contains(server));
+        Assert.Empty(spans.Naming(file));
+    }
+
+    [Fact]
+    public async Task Static_files_are_traced_when_the_setting_says_so()
+    {
+        using var spans = new RecordedSpans();
+        await using var gateway = await InProcessGateway.StartAsync(new()
+        {
+            ["OTEL_SDK_DISABLED"] = "false",
+            [TraceSampling.StaticFilesSetting] = "true",
+        });
+        using var client = gateway.CreateClient();
+        var file = $"/css/{Guid.NewGuid():N}.css";
+
+        (await client.GetAsync(file)).EnsureSuccessStatusCode();
+
+        Assert.Contains(spans.Naming(file), s => s.Kind == ActivityKind.Server);
+    }
+
+    /// <summary>
+    /// Every span of this process that ended recorded (what an exporter would be given). It samples nothing itself, so
+    /// the gateway's own sampler and filter decide, and other tests' spans are told apart by the unique paths.
+    /// </summary>
+    private sealed class RecordedSpans : IDisposable
+    {
+        private readonly ConcurrentQueue<Activity> _ended = new();
+        private readonly ActivityListener _listener;
+
+        public RecordedSpans()
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name is "Microsoft.AspNetCore" or "System.Net.Http",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.None,
+                ActivityStopped = activity =>
+                {
+                    if (activity.Recorded)
+                        _ended.Enqueue(activity);
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        /// <summary>
+        /// The server spans for <paramref name="path"/> (the gateway's, and the test backend's in this process) and the
+        /// gateway's call to Web (a client span inside a server span), not the test client's own call (listeners see
+        /// every source of the process).
+        /// </summary>
+        public List<Activity> Naming(string path) =>
+            _ended.Where(a => a.Kind == ActivityKind.Server || a.Parent?.Kind == ActivityKind.Server)
+                .Where(a => a.TagObjects.Any(tag => tag.Value?.ToString()?.Contains(path, StringComparison.Ordinal) == true)).ToList();
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
