@@ -67,14 +67,14 @@ public static class StockApi
         // The partial index ix_item_stock_totals_low_stock_sku holds the low totals of active items in SKU order
         // (LowStockSql): a page is a range of it from the cursor on, each row joined to its item and category.
         var afterSku = key?[0];
-        var rows = await db.Database.SqlQuery<LowStockDto>($"""
+        var rows = await db.SqlRowsAsync<LowStockDto>($"""
             SELECT t.item_id, i.sku, i.name, i.unit, t.on_hand, t.reorder_point, i.reorder_quantity, i.preferred_supplier_id,
                    c.path AS category_path
             FROM item_stock_totals t JOIN items i ON i.id = t.item_id LEFT JOIN categories c ON c.id = i.category_id
             WHERE t.on_hand <= t.reorder_point AND NOT t.is_archived AND t.sku_normalized > {afterSku ?? ""}
             ORDER BY t.sku_normalized, t.item_id
             LIMIT {size + 1}
-            """).ToListAsync(ct);
+            """, ct);
         return TypedResults.Ok(Paging.ToPage(rows, size, r => r, LowOrdering, r => [ItemRules.SkuKey(r.Sku)]));
     }
 }

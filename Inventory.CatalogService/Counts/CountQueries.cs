@@ -34,9 +34,8 @@ public static class CountQueries
                 """, ct);
 
     /// <summary>Locks the session row for the rest of the transaction and returns its location and status.</summary>
-    public static async Task<SessionState?> LockAsync(CatalogDbContext db, Guid id, CancellationToken ct) =>
-        (await db.Database.SqlQuery<SessionState>($"SELECT location_id, status FROM count_sessions WHERE id = {id} FOR UPDATE")
-            .ToListAsync(ct)).SingleOrDefault();
+    public static Task<SessionState?> LockAsync(CatalogDbContext db, Guid id, CancellationToken ct) =>
+        db.SqlRowAsync<SessionState>($"SELECT location_id, status FROM count_sessions WHERE id = {id} FOR UPDATE", ct);
 
     /// <summary>The lines of a count, each with the movements at the location since its snapshot (not the count's own postings).</summary>
     public static IQueryable<LineState> Lines(CatalogDbContext db, Guid sessionId, Guid locationId) =>

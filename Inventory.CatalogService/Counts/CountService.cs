@@ -25,8 +25,7 @@ public sealed class CountService(CatalogDbContext db, IHttpContextAccessor http,
         {
             var locationId = request.LocationId!.Value;
             // FOR SHARE: the location cannot be archived while the count opens.
-            var location = (await db.Database.SqlQuery<LocationState>($"SELECT is_archived FROM locations WHERE id = {locationId} FOR SHARE")
-                .ToListAsync(token)).SingleOrDefault();
+            var location = await db.SqlRowAsync<LocationState>($"SELECT is_archived FROM locations WHERE id = {locationId} FOR SHARE", token);
             if (location is null)
                 return Problems.Unprocessable("locationId", "No such location.");
             if (location.IsArchived)

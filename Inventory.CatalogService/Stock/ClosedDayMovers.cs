@@ -39,13 +39,13 @@ public sealed class ClosedDayMovers
                 if (_days.TryGetValue(day, out var kept) && kept.Key == keys.GetValueOrDefault(day, ""))
                     continue;
                 Remove(day);
-                var rows = await db.Database.SqlQuery<Row>($"""
+                var rows = await db.SqlRowsAsync<Row>($"""
                     SELECT NULL::uuid AS item_id, sum(movements)::int AS movements, 0::numeric AS units,
                            max(xmin::text::bigint) AS version
                     FROM movement_day_totals WHERE day = {day} HAVING count(*) > 0
                     UNION ALL
                     SELECT item_id, movements, units, NULL FROM item_movement_days WHERE day = {day}
-                    """).ToListAsync(ct);
+                    """, ct);
                 var key = rows.FirstOrDefault(r => r.ItemId is null) is { } head ? DayKey(head.Movements, head.Version!.Value) : "";
                 var items = rows.Where(r => r.ItemId is not null).Select(r => new ItemTotal(r.ItemId!.Value, r.Movements, r.Units)).ToList();
                 _days[day] = (key, items);

@@ -55,7 +55,7 @@ public sealed class DashboardFold(
         var rows = 0;
         for (var n = 0; n < MaxBatchesPerTick; n++)
         {
-            var batch = (await db.Database.SqlQueryRaw<Batch>(DashboardRollupSql.Fold).ToListAsync(ct))[0];
+            var batch = (await db.SqlRowsRawAsync<Batch>(DashboardRollupSql.Fold, ct))[0];
             if (!batch.Mine)
                 return new(Outcome.LockTaken, rows);
             rows += batch.Folded;

@@ -20,7 +20,7 @@ public static class DashboardQuery
 
         // Totals per leaf category, rolled up to top-level categories here with the small category table.
         // The background fold (DashboardFold) keeps the change log short; this folds a batch of what is left.
-        var byLeaf = await db.Database.SqlQueryRaw<CategoryTotal>(DashboardRollupSql.FoldAndReadCategories).ToListAsync(ct);
+        var byLeaf = await db.SqlRowsRawAsync<CategoryTotal>(DashboardRollupSql.FoldAndReadCategories, ct);
         var categories = await db.Categories.Select(c => new { c.Id, c.Name, c.PathIds }).ToListAsync(ct);
         var rootOf = categories.ToDictionary(c => c.Id, c => Guid.Parse(c.PathIds.Split('/', StringSplitOptions.RemoveEmptyEntries)[0]));
         var names = categories.ToDictionary(c => c.Id, c => c.Name);
@@ -31,10 +31,10 @@ public static class DashboardQuery
             .OrderByDescending(c => c.Value).ThenBy(c => c.Category, StringComparer.Ordinal)
             .ToList();
 
-        var perDay = (await db.Database.SqlQuery<DashboardTrends.DayTotal>($"""
+        var perDay = (await db.SqlRowsAsync<DashboardTrends.DayTotal>($"""
             SELECT day, sum(movements)::int AS count, sum(value_change) AS change, max(xmin::text::bigint) AS version
             FROM movement_day_totals WHERE day >= {firstDay} GROUP BY day
-            """).ToListAsync(ct)).ToDictionary(d => d.Day);
+            """, ct)).ToDictionary(d => d.Day);
         var days = Enumerable.Range(0, Days).Select(i => firstDay.AddDays(i))
             .Select(d => new DailyMovementsDto(d, perDay.GetValueOrDefault(d)?.Count ?? 0)).ToList();
         var stockValue = byLeaf.Sum(l => l.Value);

@@ -20,8 +20,8 @@ public static class DashboardTrends
     {
         var keys = perDay.Values.Where(d => d.Day < today).ToDictionary(d => d.Day, d => ClosedDayMovers.DayKey(d.Count, d.Version));
         var closed = await closedDays.GetAsync(db, firstDay, today, keys, ct);
-        var todays = await db.Database.SqlQuery<ItemMoves>(
-            $"SELECT item_id, movements, units FROM item_movement_days WHERE day = {today}").ToListAsync(ct);
+        var todays = await db.SqlRowsAsync<ItemMoves>(
+            $"SELECT item_id, movements, units FROM item_movement_days WHERE day = {today}", ct);
         var top = closed.TopWith(todays.Select(t => (t.ItemId, t.Movements, t.Units)), TopMoverCount);
         var ids = top.Select(t => t.ItemId).ToList();
         var items = await db.Items.Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Sku, i.Name, i.Unit }).ToDictionaryAsync(i => i.Id, ct);

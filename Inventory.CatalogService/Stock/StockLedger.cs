@@ -17,7 +17,7 @@ namespace Inventory.CatalogService.Stock;
 /// </list>
 /// So a single-location movement is two statements and the commit (issue 14: round trips are what the write costs).
 /// Any rejection returns a problem and the caller rolls the whole transaction back: nothing is half-written.
-/// The statements whose exact shape is the point are SQL, read into named records (columns by their snake_case names).
+/// The statements whose exact shape is the point are SQL, read into named records by the kit's <see cref="SqlRows"/>.
 /// </summary>
 public static class StockLedger
 {
@@ -42,13 +42,13 @@ public static class StockLedger
         // item's stock total is updated: that row lock serializes the item's movements. Everything that locks both takes
         // the item row first (an edit's SaveChanges, a count's post), so they cannot deadlock; and the item row, with its
         // wide indexes, is never rewritten by a movement.
-        var item = (await db.Database.SqlQuery<ItemRow>($"""
+        var item = await db.SqlRowAsync<ItemRow>($"""
             WITH item AS (SELECT id, sku, unit, is_archived FROM items WHERE id = {write.ItemId} FOR SHARE),
                  total AS (
                      UPDATE item_stock_totals t SET on_hand = t.on_hand + {net} FROM item WHERE t.item_id = item.id
                      RETURNING clock_timestamp() AS locked_at)
             SELECT item.sku, item.unit, item.is_archived, total.locked_at FROM item, total
-            """).ToListAsync(ct)).SingleOrDefault();
+            """, ct);
         if (item is null)
             return Problems.Unprocessable(write.ItemField, "No such item.");
         if (item.IsArchived && addsStock)
@@ -96,7 +96,7 @@ public static class StockLedger
         // (the first movement of an item at a location creates its balance), with the same guard. One text for both forms
         // (one prepared statement); the form not chosen is a one-time filter that is false.
         var adds = leg.Quantity > 0;
-        var booked = db.Database.SqlQuery<BookedRow>($"""
+        return await db.SqlRowAsync<BookedRow>($"""
             WITH location AS (SELECT id, code, allows_negative, is_archived FROM locations WHERE id = {leg.LocationId} FOR SHARE),
                  taken AS (
                      UPDATE stock_levels s SET on_hand = s.on_hand + {leg.Quantity}, updated_at = {at} FROM location
@@ -121,8 +121,7 @@ public static class StockLedger
                      RETURNING seq, balance_after)
             SELECT location.code, location.allows_negative, location.is_archived, appended.seq, appended.balance_after
             FROM location LEFT JOIN appended ON true
-            """);
-        return (await booked.ToListAsync(ct)).SingleOrDefault();
+            """, ct);
     }
 
     private static async Task<Outcome<MovementResult>> NotEnoughAsync(CatalogDbContext db, LedgerWrite write, Leg leg, ItemRow item,

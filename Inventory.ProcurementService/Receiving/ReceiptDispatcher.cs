@@ -59,7 +59,7 @@ public sealed class ReceiptDispatcher(
         var rejected = nameof(PostingState.Rejected);
 
         // A claimed line is in flight, not waiting for the catalog: the watch leaves it alone until this attempt ends.
-        var claimed = await db.Database.SqlQuery<ClaimedLine>($"""
+        var claimed = await db.SqlRowsAsync<ClaimedLine>($"""
             UPDATE receipt_lines SET next_attempt_at = {now + settings.ClaimLease}, awaiting_catalog = FALSE
             WHERE id IN (
                 SELECT id FROM receipt_lines
@@ -70,7 +70,7 @@ public sealed class ReceiptDispatcher(
             RETURNING id, item_id, location_id, quantity, reference, attempts,
                       (SELECT r.received_by FROM receipts r WHERE r.id = receipt_lines.receipt_id) AS received_by,
                       (SELECT r.received_at FROM receipts r WHERE r.id = receipt_lines.receipt_id) AS received_at
-            """).ToListAsync(ct);
+            """, ct);
 
         foreach (var line in claimed)
             await PostAsync(db, catalog, line, ct);

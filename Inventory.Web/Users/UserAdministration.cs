@@ -20,9 +20,7 @@ public sealed class UserAdministration(WebDbContext db, AuditTrail audit, Sessio
     public Task<(UserChangeResult Result, string? Email)> ChangeAsync(Guid id, uint version, string action, Action<AppUser> change,
         CancellationToken ct) => db.InTransactionAsync<(UserChangeResult, string?)>(async tx =>
     {
-        var admins = await db.Database
-            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM users WHERE role = {Roles.Admin} AND is_active FOR UPDATE")
-            .ToListAsync(ct);
+        var admins = await db.SqlRowsAsync<ActiveAdmin>($"SELECT id FROM users WHERE role = {Roles.Admin} AND is_active FOR UPDATE", ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
             return (UserChangeResult.NotFound, null);
@@ -31,7 +29,7 @@ public sealed class UserAdministration(WebDbContext db, AuditTrail audit, Sessio
         change(user);
         if (AfterAdminsCounted is { } pause)
             await pause(ct);
-        if (admins.Contains(user.Id) && !(user.IsActive && user.Role == Roles.Admin) && admins.Count == 1)
+        if (admins.Contains(new ActiveAdmin(user.Id)) && !(user.IsActive && user.Role == Roles.Admin) && admins.Count == 1)
             return (UserChangeResult.LastAdmin, user.Email);
         audit.Record(db, UserAudit.EntityType, user.Id, action, before, UserAudit.Fields(user));
         try
@@ -47,4 +45,6 @@ public sealed class UserAdministration(WebDbContext db, AuditTrail audit, Sessio
         sessions.Forget(user.Id);
         return (UserChangeResult.Saved, user.Email);
     }, ct);
+
+    private sealed record ActiveAdmin(Guid Id);
 }
