@@ -28,6 +28,10 @@ public sealed class ServiceFactory<TMarker>(string audience, string connectionNa
         builder.UseSetting(ServiceAuthentication.ServicePublicKeySetting(ResourceNames.Procurement), tokens.Procurement.PublicKeyPem);
         // Procurement signs its calls to the catalog with its own key.
         builder.UseSetting("Auth:SigningKey", tokens.Procurement.PrivateKeyPem);
+        // The catalog's background fold writes the dashboard's category totals on its own clock: in tests it would race
+        // the resets (TRUNCATE) and the "a refused request writes nothing" snapshots. DashboardFoldTests run the fold
+        // themselves (and check that the service registers it).
+        builder.UseSetting(Inventory.CatalogService.Stock.DashboardFold.IntervalSetting, "1.00:00:00");
         if (configureServices is not null)
             builder.ConfigureTestServices(configureServices);
     }
