@@ -11,17 +11,7 @@ namespace Inventory.Tests.EndToEnd;
 /// </summary>
 public sealed class GatewayHttpsModelTests
 {
-    private static async Task<IDistributedApplicationTestingBuilder> AppHostAsync(params string[] args) =>
-        await DistributedApplicationTestingBuilder.CreateAsync<Projects.Inventory_AppHost>(
-            [
-                // No database is needed to read the model; external mode starts none.
-                "--Postgres:Mode=external",
-                "--ConnectionStrings:catalogdb=Host=db.example;Database=catalogdb",
-                "--ConnectionStrings:procurementdb=Host=db.example;Database=procurementdb",
-                "--ConnectionStrings:webdb=Host=db.example;Database=webdb",
-                .. args,
-            ],
-            (options, _) => options.DisableDashboard = true);
+    private static Task<IDistributedApplicationTestingBuilder> AppHostAsync(params string[] args) => AppHostModel.BuildAsync(args);
 
     private static List<EndpointAnnotation> GatewayEndpoints(IDistributedApplicationTestingBuilder builder) =>
         [.. builder.Resources.Single(r => r.Name == ResourceNames.Gateway).Annotations.OfType<EndpointAnnotation>()];

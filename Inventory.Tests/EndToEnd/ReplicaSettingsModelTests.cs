@@ -11,17 +11,7 @@ namespace Inventory.Tests.EndToEnd;
 /// </summary>
 public sealed class ReplicaSettingsModelTests
 {
-    private static Task<IDistributedApplicationTestingBuilder> AppHostAsync(params string[] args) =>
-        DistributedApplicationTestingBuilder.CreateAsync<Projects.Inventory_AppHost>(
-            [
-                // No database is needed to read the model; external mode starts none.
-                "--Postgres:Mode=external",
-                "--ConnectionStrings:catalogdb=Host=db.example;Database=catalogdb",
-                "--ConnectionStrings:procurementdb=Host=db.example;Database=procurementdb",
-                "--ConnectionStrings:webdb=Host=db.example;Database=webdb",
-                .. args,
-            ],
-            (options, _) => options.DisableDashboard = true);
+    private static Task<IDistributedApplicationTestingBuilder> AppHostAsync(params string[] args) => AppHostModel.BuildAsync(args);
 
     private static int ReplicasOf(IDistributedApplicationTestingBuilder builder, string resource) =>
         builder.Resources.Single(r => r.Name == resource).Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1;
