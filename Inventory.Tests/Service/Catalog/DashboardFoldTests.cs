@@ -197,7 +197,7 @@ public sealed class DashboardFoldTests(ServicesFixture fixture) : IAsyncLifetime
         }
     }
 
-    /// <summary>Folds once as a tick would, trying again while the test host's own fold holds the lock.</summary>
+    /// <summary>Folds once as a tick would, trying again while another folder (a racing dashboard read) holds the lock.</summary>
     private async Task<DashboardFold.Result> FoldAsync()
     {
         while (true)
