@@ -22,7 +22,6 @@ namespace Inventory.Tests.EndToEnd;
 [Collection(ReplicatedAppCollection.Name)]
 public sealed partial class ReplicaTests(ReplicatedAppFixture app)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
     public void Every_service_runs_as_two_healthy_processes_on_addresses_of_their_own()
@@ -92,7 +91,7 @@ public sealed partial class ReplicaTests(ReplicatedAppFixture app)
     public async Task Demo_data_is_seeded_by_one_catalog_replica_while_the_other_finds_it_there()
     {
         // Both replicas were started with Seed:Enabled=true on an empty catalog.
-        var logs = await WaitForAsync(async () =>
+        var logs = await Eventually.ValueAsync(async () =>
         {
             var all = await app.LogsAsync(ResourceNames.Catalog);
             return all.All(l => l.Log.Contains("Seeded the catalog") || l.Log.Contains("Seeding skipped")) ? all : null;
@@ -114,7 +113,7 @@ public sealed partial class ReplicaTests(ReplicatedAppFixture app)
         await Task.WhenAll(order.Order.Lines.Select(line => PostAsync(procurement,
             $"/api/purchase-orders/{order.Order.Id}/receipts", new { locationId = order.Location, lines = new[] { new { lineId = line.Id, quantity = 4 } } })));
 
-        var lines = await WaitForAsync(async () =>
+        var lines = await Eventually.ValueAsync(async () =>
         {
             var all = (await procurement.GetFromJsonAsync<List<ReceiptDto>>($"/api/purchase-orders/{order.Order.Id}/receipts"))!.SelectMany(r => r.Lines).ToList();
             return all.All(l => l.PostingState == "Posted") ? all : null;
@@ -247,19 +246,6 @@ public sealed partial class ReplicaTests(ReplicatedAppFixture app)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> attempt, string what) where T : class
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            if (await attempt() is { } value)
-                return value;
-            if (timeout.IsCancellationRequested)
-                Assert.Fail($"Gave up waiting: {what}");
-            await Task.Delay(200);
-        }
     }
 
     // DatabaseMigrator's warning for a failed attempt, then the exception on the next line. A migration applied twice is

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Inventory.ServiceDefaults;
+using Inventory.Tests.Infrastructure;
 
 namespace Inventory.Tests.Service.Gateway;
 
@@ -19,12 +20,16 @@ public sealed class GatewayTracingTests
         var page = $"/inventory/{Guid.NewGuid():N}";
         var file = $"/css/{Guid.NewGuid():N}.css";
 
-        (await client.GetAsync(page)).EnsureSuccessStatusCode();
+        // The file first: the gateway finishes a request (its server span ends) before it reads the next one on the
+        // same connection, so once the page's spans are seen, the file's would have been too.
         (await client.GetAsync(file)).EnsureSuccessStatusCode();
+        (await client.GetAsync(page)).EnsureSuccessStatusCode();
 
-        // The gateway's call to Web inside its server span, both recorded with the page's path.
-        var pageSpans = spans.Naming(page);
-        Assert.Contains(pageSpans, call => call.Kind == ActivityKind.Client && call.Parent is { } server && pageSpans.Contains(server));
+        // The gateway's call to Web inside its server span, both recorded with the page's path. A server span ends
+        // after its response has reached the client, so it is waited for.
+        await Eventually.TrueAsync(() => spans.Naming(page) is var pageSpans
+            && pageSpans.Any(call => call.Kind == ActivityKind.Client && call.Parent is { } server && pageSpans.Contains(server)),
+            "the gateway's server span and its call to Web, recorded", TimeSpan.FromSeconds(10));
         Assert.Empty(spans.Naming(file));
     }
 
@@ -42,7 +47,8 @@ public sealed class GatewayTracingTests
 
         (await client.GetAsync(file)).EnsureSuccessStatusCode();
 
-        Assert.Contains(spans.Naming(file), s => s.Kind == ActivityKind.Server);
+        await Eventually.TrueAsync(() => spans.Naming(file).Any(s => s.Kind == ActivityKind.Server),
+            "the gateway's server span for the file, recorded", TimeSpan.FromSeconds(10));
     }
 
     /// <summary>

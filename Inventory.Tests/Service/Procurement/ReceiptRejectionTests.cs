@@ -15,7 +15,6 @@ namespace Inventory.Tests.Service.Procurement;
 [Collection(ServicesCollection.Name)]
 public sealed class ReceiptRejectionTests(ServicesFixture fixture) : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly ProcurementTestData _data = new(fixture);
 
     public Task InitializeAsync() => _data.ResetAsync();
@@ -38,26 +37,15 @@ public sealed class ReceiptRejectionTests(ServicesFixture fixture) : IAsyncLifet
         (await new ReceivingSteps(_data).TryReceiveAsync(order, quantity, location: location)).EnsureSuccessStatusCode();
         (await _data.CatalogManager.PostAsync($"/api/locations/{location}/archive", null)).EnsureSuccessStatusCode();
         fixture.PostingLink.Reset();
-        await WaitUntilAsync(async () => (await LinesAsync(order.Id)).Single().PostingState == "Rejected", "the line is rejected");
+        await Eventually.TrueAsync(async () => (await LinesAsync(order.Id)).Single().PostingState == "Rejected", "the line is rejected");
         return (order, item.Id, location, (await LinesAsync(order.Id)).Single());
     }
 
     private async Task<List<ReceiptLineDto>> LinesAsync(Guid orderId) =>
         (await _data.Manager.GetFromJsonAsync<List<ReceiptDto>>($"/api/purchase-orders/{orderId}/receipts"))!.SelectMany(r => r.Lines).ToList();
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (!await condition())
-        {
-            if (timeout.IsCancellationRequested)
-                Assert.Fail($"Gave up waiting: {what}");
-            await Task.Delay(100);
-        }
-    }
-
     private Task WaitUntilPostedAsync(Guid orderId) =>
-        WaitUntilAsync(async () => (await LinesAsync(orderId)).All(l => l.PostingState == "Posted"), "the line is posted");
+        Eventually.TrueAsync(async () => (await LinesAsync(orderId)).All(l => l.PostingState == "Posted"), "the line is posted");
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string path, object? body, string? key = null)
     {
