@@ -21,6 +21,7 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
         builder.AddRequestLogging();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddIdleMemoryTrim();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

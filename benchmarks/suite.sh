@@ -261,8 +261,10 @@ for kind in static page; do
 done
 kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true
 
-log "P5 RSS after the load"
+log "P5 RSS at the end of the load, and 20 s later (the services' idle trim gives back what the burst left committed)"
 rss after
+sleep 20
+rss settled
 
 if [ -n "$ONLY" ]; then exit 0; fi
 if [ "$TELEMETRY" = on ]; then

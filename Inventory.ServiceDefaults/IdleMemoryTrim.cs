@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Inventory.ServiceDefaults;
+
+/// <summary>
+/// Gives back to the operating system the memory the GC kept committed for a burst of load, once the process has gone
+/// quiet. Server GC grows its heap for a burst and keeps it: a full collection afterwards frees the objects but not the
+/// memory (RSS stays where the burst left it, idle or not); only an aggressive collection decommits it. Every
+/// <see cref="Tick"/> this looks at what the process allocated: after at least <see cref="BurstBytes"/> since the last
+/// trim, a tick below <see cref="QuietBytesPerTick"/> (health probes and telemetry exports allocate less) with at least
+/// <see cref="SpareBytes"/> committed beyond the live heap → one blocking, compacting, aggressive collection, when it
+/// pauses nobody. <c>Memory:IdleTrim</c> = <c>false</c> turns it off. Figures: docs/benchmarks.md, "Memory after load, part 2".
+/// </summary>
+public sealed class IdleMemoryTrim(IManagedHeap heap, TimeProvider clock, ILogger<IdleMemoryTrim> logger) : BackgroundService
+{
+    public const string EnabledSetting = "Memory:IdleTrim";
+
+    public static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
+    public const long BurstBytes = 64L << 20;
+    public const long QuietBytesPerTick = 5L << 20;
+    public const long SpareBytes = 32L << 20;
+
+    private long _allocatedAtLastTick = heap.AllocatedBytes;
+    private long _allocatedAtLastTrim = heap.AllocatedBytes;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Tick, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+            TrimIfQuiet();
+    }
+
+    /// <summary>One tick: trims when a burst has passed and left memory to give back. True when it trimmed.</summary>
+    public bool TrimIfQuiet()
+    {
+        var allocated = heap.AllocatedBytes;
+        var sinceLastTick = allocated - _allocatedAtLastTick;
+        _allocatedAtLastTick = allocated;
+        if (sinceLastTick >= QuietBytesPerTick || allocated - _allocatedAtLastTrim < BurstBytes)
+            return false;
+        var committed = heap.CommittedBytes;
+        if (committed - heap.LiveBytes < SpareBytes)
+            return false;
+
+        heap.Trim();
+        _allocatedAtLastTrim = _allocatedAtLastTick = heap.AllocatedBytes;
+        logger.LogInformation("The load has passed: the GC gave back {Released} MiB (committed {Before} → {After} MiB)",
+            (committed - heap.CommittedBytes) >> 20, committed >> 20, heap.CommittedBytes >> 20);
+        return true;
+    }
+}
+
+/// <summary>What <see cref="IdleMemoryTrim"/> reads from and does to the process's managed heap.</summary>
+public interface IManagedHeap
+{
+    /// <summary>Bytes allocated since the process started (all threads).</summary>
+    long AllocatedBytes { get; }
+
+    /// <summary>Bytes the GC holds committed, as of its last collection.</summary>
+    long CommittedBytes { get; }
+
+    /// <summary>Bytes of the heap after its last collection (live objects and fragmentation).</summary>
+    long LiveBytes { get; }
+
+    /// <summary>A full, blocking, compacting collection that decommits what it can.</summary>
+    void Trim();
+}
+
+public sealed class RuntimeHeap : IManagedHeap
+{
+    public long AllocatedBytes => GC.GetTotalAllocatedBytes();
+
+    public long CommittedBytes => GC.GetGCMemoryInfo().TotalCommittedBytes;
+
+    public long LiveBytes => GC.GetGCMemoryInfo().HeapSizeBytes;
+
+    public void Trim() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+}
+
+public static class IdleMemoryTrimExtensions
+{
+    public static IHostApplicationBuilder AddIdleMemoryTrim(this IHostApplicationBuilder builder)
+    {
+        if (!builder.Configuration.GetValue(IdleMemoryTrim.EnabledSetting, true))
+            return builder;
+        builder.Services.AddSingleton<IManagedHeap, RuntimeHeap>();
+        builder.Services.AddHostedService<IdleMemoryTrim>();
+        return builder;
+    }
+}
