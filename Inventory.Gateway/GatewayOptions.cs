@@ -23,6 +23,12 @@ public sealed class GatewayOptions
     /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeBudgets.Gateway.Request;
 
+    /// <summary>
+    /// How long the gateway answers a static file of Web's from its own copy before asking Web again
+    /// (<see cref="StaticFileCache"/>); zero turns the copies off.
+    /// </summary>
+    public TimeSpan StaticFileCacheDuration { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Whether plain-HTTP requests are redirected to HTTPS when the gateway has an HTTPS listener (<see cref="HttpsRedirect"/>).</summary>
     public bool RedirectToHttps { get; set; } = true;
 }

@@ -19,6 +19,7 @@ app.UseResponseCompression();
 app.UseExceptionHandler();
 app.UseRateLimiter();
 app.UseRequestTimeouts();
+app.UseStaticFileCache();
 
 app.MapDefaultEndpoints();
 app.MapGatewayProxy();
@@ -37,4 +38,5 @@ static void AddServices(WebApplicationBuilder builder)
     builder.AddGatewayRateLimiting();
     builder.AddGatewayProxy();
     builder.AddGatewayCompression();
+    builder.AddStaticFileCache();
 }

@@ -15,6 +15,8 @@ public static class RequestLimits
             .BindConfiguration(GatewayOptions.Section)
             .Validate(o => o.MaxRequestBodySize > 0, $"{GatewayOptions.Section}:MaxRequestBodySize must be positive.")
             .Validate(o => o.RequestTimeout > TimeSpan.Zero, $"{GatewayOptions.Section}:RequestTimeout must be positive.")
+            .Validate(o => o.StaticFileCacheDuration >= TimeSpan.Zero,
+                $"{GatewayOptions.Section}:StaticFileCacheDuration must be zero (off) or a positive time span, e.g. 00:01:00.")
             .ValidateOnStart();
 
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>

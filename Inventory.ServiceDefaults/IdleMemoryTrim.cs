@@ -39,10 +39,10 @@ public sealed class IdleMemoryTrim(IManagedHeap heap, TimeProvider clock, ILogge
         var allocated = heap.AllocatedBytes;
         var sinceLastTick = allocated - _allocatedAtLastTick;
         _allocatedAtLastTick = allocated;
-        if (sinceLastTick >= QuietBytesPerTick || allocated - _allocatedAtLastTrim < BurstBytes)
-            return false;
         var committed = heap.CommittedBytes;
-        if (committed - heap.LiveBytes < SpareBytes)
+        logger.LogDebug("Allocated {Tick} MiB this tick, {Burst} MiB since the last trim; committed {Committed} MiB, live {Live} MiB",
+            sinceLastTick >> 20, (allocated - _allocatedAtLastTrim) >> 20, committed >> 20, heap.LiveBytes >> 20);
+        if (sinceLastTick >= QuietBytesPerTick || allocated - _allocatedAtLastTrim < BurstBytes || committed - heap.LiveBytes < SpareBytes)
             return false;
 
         heap.Trim();

@@ -19,20 +19,7 @@ public static class TraceSampling
     public const string RatioSetting = "Telemetry:Tracing:SampleRatio";
     public const string StaticFilesSetting = "Telemetry:Tracing:StaticFiles";
 
-    /// <summary>The Web's static file folders (wwwroot), requested through the gateway and served by Web.</summary>
-    private static readonly PathString[] StaticFolders = ["/css", "/js", "/lib", "/favicon.svg"];
-
-    public static bool IsUntraced(PathString path) => HealthEndpoints.IsHealthPath(path) || IsStaticFile(path);
-
-    // A loop rather than StaticFolders.Any(path.StartsWithSegments): it runs on every request, and the method group
-    // allocated a delegate (and LINQ an enumerator) each time.
-    private static bool IsStaticFile(PathString path)
-    {
-        foreach (var folder in StaticFolders)
-            if (path.StartsWithSegments(folder))
-                return true;
-        return false;
-    }
+    public static bool IsUntraced(PathString path) => HealthEndpoints.IsHealthPath(path) || WebStaticFiles.IsStaticFile(path);
 
     /// <summary>The paths this process does not trace: <see cref="IsUntraced"/>, or only the probes when static files are traced.</summary>
     public static Func<PathString, bool> Untraced(IConfiguration configuration) =>

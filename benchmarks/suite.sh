@@ -58,6 +58,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null; done
   [ -f "$WORK/nginx/nginx.pid" ] && kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null
   [ -f "$PG_DATA/postmaster.pid" ] && pg "$PG_BIN/pg_ctl" -D "$PG_DATA" stop -m fast -w >/dev/null 2>&1
+  [ -n "${NGINX_CACHE:-}" ] && rm -rf "$NGINX_CACHE"
   if [ "${KEEP_WORK:-0}" = 1 ]; then echo "Logs kept in $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -94,6 +95,8 @@ DASHBOARD=$(ls -d "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/aspire.dashboard.sd
 CATALOG_PORT=$(free_port) PROCUREMENT_PORT=$(free_port) WEB_PORT=$(free_port) GATEWAY_PORT=$(free_port)
 OTLP_PORT=$(free_port) DASHBOARD_PORT=$(free_port) NGINX_PORT=$(free_port)
 declare -A SERVICE_PID
+# SERVICE_ENV: extra NAME=value settings for every service (space-separated), e.g. a log level to look into one.
+SERVICE_ENV=${SERVICE_ENV:-}
 start_service() { # name project port telemetry(on|off) env…
   local name=$1 project=$2 port=$3 telemetry=$4; shift 4
   local otlp=()
@@ -102,7 +105,7 @@ start_service() { # name project port telemetry(on|off) env…
     OTEL_METRICS_EXEMPLAR_FILTER=trace_based)
   # MALLOC_ARENA_MAX as the AppHost, the images and the systemd units set it (docs/operations.md, "Memory").
   (cd "$ROOT/$project" && exec env ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development MALLOC_ARENA_MAX=2 \
-    ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_FORWARDEDHEADERS_ENABLED=false OTEL_SERVICE_NAME="$name" "${otlp[@]}" "$@" \
+    ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_FORWARDEDHEADERS_ENABLED=false OTEL_SERVICE_NAME="$name" "${otlp[@]}" "$@" $SERVICE_ENV \
     dotnet "bin/Release/net10.0/$project.dll" >"$WORK/$name.log" 2>&1) &
   SERVICE_PID[$name]=$!
   PIDS+=($!)
@@ -236,11 +239,12 @@ fi # full
 
 log "P3 a static file and a page: Web directly, our gateway, nginx with the same headers (wrk -t2 -c32, $WRK_STEP s)"
 mkdir -p "$WORK/nginx"
+NGINX_CACHE=$(mktemp -d /tmp/inventory-nginx-cache.XXXXXX) && chmod 777 "$NGINX_CACHE"
 HEADERS=$(curl -sS -o /dev/null -D - "http://127.0.0.1:$GATEWAY_PORT/login" | tr -d '\r' \
   | grep -iE '^(content-security-policy|x-content-type-options|x-frame-options|referrer-policy|permissions-policy|cross-origin-[a-z-]+|strict-transport-security|x-permitted-cross-domain-policies):' \
   | sed -E -e 's/\\/\\\\/g' -e 's/"/\\"/g' \
   | sed -E 's/^([^:]+): (.*)$/            proxy_hide_header \1;\n            add_header \1 "\2" always;/')
-sed -e "s#@WORK@#$WORK#g" -e "s/@WEB_PORT@/$WEB_PORT/" -e "s/@NGINX_PORT@/$NGINX_PORT/" benchmarks/suite/nginx.conf.in \
+sed -e "s#@WORK@#$WORK#g" -e "s#@CACHE@#$NGINX_CACHE#" -e "s/@WEB_PORT@/$WEB_PORT/" -e "s/@NGINX_PORT@/$NGINX_PORT/" benchmarks/suite/nginx.conf.in \
   | HEADERS="$HEADERS" awk '{ if ($0 == "@HEADERS@") print ENVIRON["HEADERS"]; else print }' >"$WORK/nginx/nginx.conf"
 "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/error.log"
 for _ in $(seq 1 50); do port_free "$NGINX_PORT" || break; sleep 0.1; done

@@ -30,6 +30,9 @@ public sealed class InProcessGateway : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>The <see cref="TestBackend"/> this gateway forwards to (one started with <see cref="StartAsync"/>).</summary>
+    public TestBackend Backend => _backend ?? throw new InvalidOperationException("This gateway is in front of an app the test owns.");
+
     /// <summary>A gateway in front of a <see cref="TestBackend"/> of its own.</summary>
     public static async Task<InProcessGateway> StartAsync(
         Dictionary<string, string>? settings = null, X509Certificate2? httpsCertificate = null)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -16,16 +17,29 @@ public sealed class TestBackend : IAsyncDisposable
     /// <summary>What MapStaticAssets sends for a fingerprinted file outside Development.</summary>
     public const string ImmutableCacheControl = "max-age=31536000, immutable";
     public const string SlowPath = "/slow";
+    /// <summary>A static file's path whose answer sets a cookie.</summary>
+    public const string CookieCssPath = "/css/with-cookie.css";
+    /// <summary>A static file's path that Web does not have: 404.</summary>
+    public const string MissingScriptPath = "/js/missing.js";
+    /// <summary>A static file's path answered with <see cref="TaggedScriptETag"/>.</summary>
+    public const string TaggedScriptPath = "/lib/tagged.js";
+    public const string TaggedScriptETag = "\"v1\"";
+
+    private readonly ConcurrentDictionary<string, int> _requests;
 
     private readonly WebApplication _app;
 
-    private TestBackend(WebApplication app, Uri address)
+    private TestBackend(WebApplication app, Uri address, ConcurrentDictionary<string, int> requests)
     {
+        _requests = requests;
         _app = app;
         Address = address;
     }
 
     public Uri Address { get; }
+
+    /// <summary>How many requests for <paramref name="pathAndQuery"/> reached this backend.</summary>
+    public int RequestsFor(string pathAndQuery) => _requests.GetValueOrDefault(pathAndQuery);
 
     public static async Task<TestBackend> StartAsync()
     {
@@ -33,9 +47,11 @@ public sealed class TestBackend : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         var app = builder.Build();
+        var requests = new ConcurrentDictionary<string, int>();
 
         app.Use((context, next) =>
         {
+            requests.AddOrUpdate(context.Request.Path + context.Request.QueryString, 1, (_, n) => n + 1);
             context.Response.Headers["X-Powered-By"] = "ASP.NET";
             context.Response.Headers.XFrameOptions = "SAMEORIGIN";
             return next(context);
@@ -45,6 +61,20 @@ public sealed class TestBackend : IAsyncDisposable
             context.Response.Headers.CacheControl = ImmutableCacheControl;
             return Results.Text("body { color: black; }", "text/css");
         });
+        app.MapGet(CookieCssPath, (HttpContext context) =>
+        {
+            context.Response.Cookies.Append("seen", Guid.NewGuid().ToString("N"));
+            return Results.Text("body { color: red; }", "text/css");
+        });
+        app.MapGet(MissingScriptPath, () => Results.NotFound());
+        app.MapGet(TaggedScriptPath, (HttpContext context) =>
+        {
+            context.Response.Headers.ETag = TaggedScriptETag;
+            return Results.Text("console.log('tagged');", "text/javascript");
+        });
+        // Web's static folders: a stylesheet or script whose text names its path.
+        foreach (var (folder, type) in new[] { ("/css", "text/css"), ("/js", "text/javascript"), ("/lib", "text/javascript") })
+            app.MapGet(folder + "/{**file}", (HttpContext context) => Results.Text($"/* {context.Request.Path} */", type));
         // Never answers on its own: only the gateway's timeout ends it.
         app.MapGet(SlowPath, async (CancellationToken aborted) =>
         {
@@ -61,7 +91,7 @@ public sealed class TestBackend : IAsyncDisposable
 
         await app.StartAsync();
         var address = app.Urls.Single(); // the port Kestrel picked
-        return new TestBackend(app, new Uri(address));
+        return new TestBackend(app, new Uri(address), requests);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
