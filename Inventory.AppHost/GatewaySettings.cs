@@ -22,7 +22,7 @@ internal static class GatewaySettings
                     gateway.WithEnvironment($"{section}__{setting.Key.Replace(":", "__", StringComparison.Ordinal)}", setting.Value);
             }
         }
-        foreach (var setting in new[] { "MaxRequestBodySize", "RequestTimeout", "RedirectToHttps" })
+        foreach (var setting in new[] { "MaxRequestBodySize", "RequestTimeout", "RedirectToHttps", "StaticFileCacheDuration" })
         {
             if (configuration[$"Gateway:{setting}"] is { } value)
                 gateway.WithEnvironment($"Gateway__{setting}", value);
