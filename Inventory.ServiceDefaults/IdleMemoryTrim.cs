@@ -21,7 +21,7 @@ public sealed class IdleMemoryTrim(IManagedHeap heap, TimeProvider clock, ILogge
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
     public const long BurstBytes = 64L << 20;
     public const long QuietBytesPerTick = 5L << 20;
-    public const long SpareBytes = 32L << 20;
+    public const long SpareBytes = 16L << 20;
 
     private long _allocatedAtLastTick = heap.AllocatedBytes;
     private long _allocatedAtLastTrim = heap.AllocatedBytes;

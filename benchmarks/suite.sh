@@ -57,6 +57,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null; done
   [ -f "$WORK/nginx/nginx.pid" ] && kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null
+  [ -f "$WORK/sink/nginx.pid" ] && kill "$(cat "$WORK/sink/nginx.pid")" 2>/dev/null
   [ -f "$PG_DATA/postmaster.pid" ] && pg "$PG_BIN/pg_ctl" -D "$PG_DATA" stop -m fast -w >/dev/null 2>&1
   [ -n "${NGINX_CACHE:-}" ] && rm -rf "$NGINX_CACHE"
   if [ "${KEEP_WORK:-0}" = 1 ]; then echo "Logs kept in $WORK"; else rm -rf "$WORK"; fi
@@ -93,20 +94,21 @@ DASHBOARD=$(ls -d "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/aspire.dashboard.sd
 
 # --- the services, as the AppHost wires them -----------------------------------------------------------------------
 CATALOG_PORT=$(free_port) PROCUREMENT_PORT=$(free_port) WEB_PORT=$(free_port) GATEWAY_PORT=$(free_port)
-OTLP_PORT=$(free_port) DASHBOARD_PORT=$(free_port) NGINX_PORT=$(free_port)
+OTLP_PORT=$(free_port) DASHBOARD_PORT=$(free_port) NGINX_PORT=$(free_port) SINK_PORT=$(free_port)
 declare -A SERVICE_PID
 # SERVICE_ENV: extra NAME=value settings for every service (space-separated), e.g. a log level to look into one.
 SERVICE_ENV=${SERVICE_ENV:-}
 start_service() { # name project port telemetry(on|off) env…
   local name=$1 project=$2 port=$3 telemetry=$4; shift 4
-  local otlp=()
-  [ "$telemetry" = on ] && otlp=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$OTLP_PORT" OTEL_EXPORTER_OTLP_PROTOCOL=grpc
-    OTEL_BLRP_SCHEDULE_DELAY=1000 OTEL_BSP_SCHEDULE_DELAY=1000 OTEL_METRIC_EXPORT_INTERVAL=1000 OTEL_TRACES_SAMPLER=always_on
-    OTEL_METRICS_EXEMPLAR_FILTER=trace_based)
+  local otlp=() export=(OTEL_BLRP_SCHEDULE_DELAY=1000 OTEL_BSP_SCHEDULE_DELAY=1000 OTEL_METRIC_EXPORT_INTERVAL=1000
+    OTEL_TRACES_SAMPLER=always_on OTEL_METRICS_EXEMPLAR_FILTER=trace_based)
+  # on: to the Aspire dashboard, as the AppHost sends it; collector: the same telemetry to the sink (otlp-sink.conf.in).
+  [ "$telemetry" = on ] && otlp=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$OTLP_PORT" OTEL_EXPORTER_OTLP_PROTOCOL=grpc "${export[@]}")
+  [ "$telemetry" = collector ] && otlp=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$SINK_PORT" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf "${export[@]}")
   # MALLOC_ARENA_MAX as the AppHost, the images and the systemd units set it (docs/operations.md, "Memory").
   (cd "$ROOT/$project" && exec env ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development MALLOC_ARENA_MAX=2 \
     ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_FORWARDEDHEADERS_ENABLED=false OTEL_SERVICE_NAME="$name" "${otlp[@]}" "$@" $SERVICE_ENV \
-    dotnet "bin/Release/net10.0/$project.dll" >"$WORK/$name.log" 2>&1) &
+    dotnet "bin/Release/net10.0/$project.dll" >>"$WORK/$name.log" 2>&1) &
   SERVICE_PID[$name]=$!
   PIDS+=($!)
 }
@@ -271,15 +273,21 @@ sleep 20
 rss settled
 
 if [ -n "$ONLY" ]; then exit 0; fi
-if [ "$TELEMETRY" = on ]; then
-  log "Production-like: OTLP exporter off (a collector elsewhere costs this machine nothing): P1 through the gateway, P2 random"
-  stop_app
-  start_app off
-  COOKIE=$($TOOL signin --url "http://127.0.0.1:$GATEWAY_PORT")
-  warm_up
-  p1 "-otlpoff" gateway
-  writers p2.random.api-otlpoff false
-fi
+log "Production-like: the same telemetry exported to a collector elsewhere (a sink that keeps nothing): P1 through the gateway, P2 random"
+mkdir -p "$WORK/sink"
+sed -e "s#@WORK@#$WORK#g" -e "s/@SINK_PORT@/$SINK_PORT/" benchmarks/suite/otlp-sink.conf.in >"$WORK/sink/nginx.conf"
+"$NGINX" -p "$WORK/sink" -c "$WORK/sink/nginx.conf" -e "$WORK/sink/error.log"
+stop_app
+start_app collector
+COOKIE=$($TOOL signin --url "http://127.0.0.1:$GATEWAY_PORT")
+warm_up
+p1 "-collector" gateway
+writers p2.random.api-collector false
+stop_app
+kill "$(cat "$WORK/sink/nginx.pid")" 2>/dev/null || true
+sleep 0.5
+printf 'sink.exports\t%s\n' "$(grep -c '"POST /v1/[a-z]* HTTP/1.1" 200' "$WORK/sink/access.log" 2>/dev/null || true)" >>"$RESULTS"
+echo "  exports the sink answered 200: $(grep -c '"POST /v1/[a-z]* HTTP/1.1" 200' "$WORK/sink/access.log" 2>/dev/null || true)"
 
 log "Results against the goals of issue 14"
 COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs/benchmarks.md' 2>/dev/null || echo "+changes")
