@@ -12,7 +12,7 @@ namespace Inventory.ServiceDefaults;
 /// <see cref="Tick"/> this looks at what the process allocated: after at least <see cref="BurstBytes"/> since the last
 /// trim, a tick below <see cref="QuietBytesPerTick"/> (health probes and telemetry exports allocate less) with at least
 /// <see cref="SpareBytes"/> committed beyond the live heap → one blocking, compacting, aggressive collection, when it
-/// pauses nobody. <c>Memory:IdleTrim</c> = <c>false</c> turns it off. Figures: docs/benchmarks.md, "Memory after load, part 2".
+/// pauses nobody, and glibc's <c>malloc_trim</c> for the native heap. <c>Memory:IdleTrim</c> = <c>false</c> turns it off. Figures: docs/benchmarks.md, "Memory after load, part 2".
 /// </summary>
 public sealed class IdleMemoryTrim(IManagedHeap heap, TimeProvider clock, ILogger<IdleMemoryTrim> logger) : BackgroundService
 {
@@ -45,10 +45,12 @@ public sealed class IdleMemoryTrim(IManagedHeap heap, TimeProvider clock, ILogge
         if (sinceLastTick >= QuietBytesPerTick || allocated - _allocatedAtLastTrim < BurstBytes || committed - heap.LiveBytes < SpareBytes)
             return false;
 
+        var resident = Environment.WorkingSet;
         heap.Trim();
         _allocatedAtLastTrim = _allocatedAtLastTick = heap.AllocatedBytes;
-        logger.LogInformation("The load has passed: the GC gave back {Released} MiB (committed {Before} → {After} MiB)",
-            (committed - heap.CommittedBytes) >> 20, committed >> 20, heap.CommittedBytes >> 20);
+        logger.LogInformation(
+            "The load has passed: the GC gave back {Released} MiB (committed {Before} → {After} MiB; the process's RSS {ResidentBefore} → {ResidentAfter} MiB)",
+            (committed - heap.CommittedBytes) >> 20, committed >> 20, heap.CommittedBytes >> 20, resident >> 20, Environment.WorkingSet >> 20);
         return true;
     }
 }
@@ -65,7 +67,7 @@ public interface IManagedHeap
     /// <summary>Bytes of the heap after its last collection (live objects and fragmentation).</summary>
     long LiveBytes { get; }
 
-    /// <summary>A full, blocking, compacting collection that decommits what it can.</summary>
+    /// <summary>A full, blocking, compacting collection that decommits what it can, then the same for the native heap.</summary>
     void Trim();
 }
 
@@ -77,7 +79,34 @@ public sealed class RuntimeHeap : IManagedHeap
 
     public long LiveBytes => GC.GetGCMemoryInfo().HeapSizeBytes;
 
-    public void Trim() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    private static bool _nativeTrimUnavailable;
+
+    public void Trim()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        TrimNativeHeap();
+    }
+
+    /// <summary>
+    /// glibc's malloc keeps the pages it freed in its arenas (sockets' and TLS's buffers, the runtime's own); malloc_trim
+    /// hands the free ones back. Other C libraries (musl) have no such call: then nothing is done.
+    /// </summary>
+    private static void TrimNativeHeap()
+    {
+        if (!OperatingSystem.IsLinux() || _nativeTrimUnavailable)
+            return;
+        try
+        {
+            MallocTrim(0);
+        }
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+        {
+            _nativeTrimUnavailable = true;
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint pad);
 }
 
 public static class IdleMemoryTrimExtensions
