@@ -10,9 +10,12 @@ namespace Inventory.ServiceDefaults;
 /// quiet. Server GC grows its heap for a burst and keeps it: a full collection afterwards frees the objects but not the
 /// memory (RSS stays where the burst left it, idle or not); only an aggressive collection decommits it. Every
 /// <see cref="Tick"/> this looks at what the process allocated: after at least <see cref="BurstBytes"/> since the last
-/// trim, a tick below <see cref="QuietBytesPerTick"/> (health probes and telemetry exports allocate less) with at least
-/// <see cref="SpareBytes"/> committed beyond the live heap → one blocking, compacting, aggressive collection, when it
-/// pauses nobody, and glibc's <c>malloc_trim</c> for the native heap. <c>Memory:IdleTrim</c> = <c>false</c> turns it off. Figures: docs/benchmarks.md, "Memory after load, part 2".
+/// trim, at the first tick below <see cref="QuietBytesPerTick"/> (health probes and telemetry exports allocate less) →
+/// one blocking, compacting, aggressive collection, when it pauses nobody, and glibc's <c>malloc_trim</c> for the native
+/// heap. At most once per burst: a trickle of allocations while idle trims at most once per <see cref="BurstBytes"/>.
+/// (What the GC reports committed is as of its last collection, before the allocations since, so it cannot tell
+/// beforehand how much a trim will give back; the log line says afterwards.) <c>Memory:IdleTrim</c> = <c>false</c>
+/// turns it off. Figures: docs/benchmarks.md, "Memory after load, part 2".
 /// </summary>
 public sealed class IdleMemoryTrim(IManagedHeap heap, TimeProvider clock, ILogger<IdleMemoryTrim> logger) : BackgroundService
 {
@@ -21,7 +24,6 @@ public sealed class IdleMemoryTrim(IManagedHeap heap, TimeProvider clock, ILogge
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
     public const long BurstBytes = 64L << 20;
     public const long QuietBytesPerTick = 5L << 20;
-    public const long SpareBytes = 16L << 20;
 
     private long _allocatedAtLastTick = heap.AllocatedBytes;
     private long _allocatedAtLastTrim = heap.AllocatedBytes;
@@ -39,11 +41,11 @@ public sealed class IdleMemoryTrim(IManagedHeap heap, TimeProvider clock, ILogge
         var allocated = heap.AllocatedBytes;
         var sinceLastTick = allocated - _allocatedAtLastTick;
         _allocatedAtLastTick = allocated;
-        var committed = heap.CommittedBytes;
-        logger.LogDebug("Allocated {Tick} MiB this tick, {Burst} MiB since the last trim; committed {Committed} MiB, live {Live} MiB",
-            sinceLastTick >> 20, (allocated - _allocatedAtLastTrim) >> 20, committed >> 20, heap.LiveBytes >> 20);
-        if (sinceLastTick >= QuietBytesPerTick || allocated - _allocatedAtLastTrim < BurstBytes || committed - heap.LiveBytes < SpareBytes)
+        logger.LogDebug("Allocated {Tick} MiB this tick, {Burst} MiB since the last trim", sinceLastTick >> 20, (allocated - _allocatedAtLastTrim) >> 20);
+        if (sinceLastTick >= QuietBytesPerTick || allocated - _allocatedAtLastTrim < BurstBytes)
             return false;
+
+        var committed = heap.CommittedBytes;
 
         var resident = Environment.WorkingSet;
         heap.Trim();
@@ -64,9 +66,6 @@ public interface IManagedHeap
     /// <summary>Bytes the GC holds committed, as of its last collection.</summary>
     long CommittedBytes { get; }
 
-    /// <summary>Bytes of the heap after its last collection (live objects and fragmentation).</summary>
-    long LiveBytes { get; }
-
     /// <summary>A full, blocking, compacting collection that decommits what it can, then the same for the native heap.</summary>
     void Trim();
 }
@@ -76,8 +75,6 @@ public sealed class RuntimeHeap : IManagedHeap
     public long AllocatedBytes => GC.GetTotalAllocatedBytes();
 
     public long CommittedBytes => GC.GetGCMemoryInfo().TotalCommittedBytes;
-
-    public long LiveBytes => GC.GetGCMemoryInfo().HeapSizeBytes;
 
     private static bool _nativeTrimUnavailable;
 
