@@ -30,7 +30,8 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Npgsql"))
+                .AddMeter("Npgsql")
+                .LimitCardinality())
             .WithTracing(tracing => tracing
                 .SetSampler(TraceSampling.ForRatio(TraceSampling.Ratio(builder.Configuration)))
                 // First, so the exporters' processors see a failed span already marked as kept.
