@@ -35,7 +35,7 @@ public sealed class IdleMemoryTrim(IManagedHeap heap, TimeProvider clock, ILogge
             TrimIfQuiet();
     }
 
-    /// <summary>One tick: trims when a burst has passed and left memory to give back. True when it trimmed.</summary>
+    /// <summary>One tick: trims when a burst has passed and this tick was quiet. True when it trimmed.</summary>
     public bool TrimIfQuiet()
     {
         var allocated = heap.AllocatedBytes;
@@ -46,7 +46,6 @@ public sealed class IdleMemoryTrim(IManagedHeap heap, TimeProvider clock, ILogge
             return false;
 
         var committed = heap.CommittedBytes;
-
         var resident = Environment.WorkingSet;
         heap.Trim();
         _allocatedAtLastTrim = _allocatedAtLastTick = heap.AllocatedBytes;
