@@ -44,6 +44,20 @@ public sealed class StaticFileCacheTests
     }
 
     [Fact]
+    public async Task A_HEAD_request_first_does_not_leave_an_empty_copy_for_GET()
+    {
+        await using var gateway = await InProcessGateway.StartAsync();
+        using var client = gateway.CreateClient();
+        var file = $"/css/{Guid.NewGuid():N}.css";
+
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, file));
+        using var get = await client.GetAsync(file);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal($"/* {file} */", await get.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Each_query_string_is_a_copy_of_its_own()
     {
         await using var gateway = await InProcessGateway.StartAsync();

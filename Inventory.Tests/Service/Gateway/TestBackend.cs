@@ -72,9 +72,10 @@ public sealed class TestBackend : IAsyncDisposable
             context.Response.Headers.ETag = TaggedScriptETag;
             return Results.Text("console.log('tagged');", "text/javascript");
         });
-        // Web's static folders: a stylesheet or script whose text names its path.
+        // Web's static folders: a stylesheet or script whose text names its path (GET and HEAD, as MapStaticAssets answers).
         foreach (var (folder, type) in new[] { ("/css", "text/css"), ("/js", "text/javascript"), ("/lib", "text/javascript") })
-            app.MapGet(folder + "/{**file}", (HttpContext context) => Results.Text($"/* {context.Request.Path} */", type));
+            app.MapMethods(folder + "/{**file}", [HttpMethods.Get, HttpMethods.Head],
+                (HttpContext context) => Results.Text($"/* {context.Request.Path} */", type));
         // Never answers on its own: only the gateway's timeout ends it.
         app.MapGet(SlowPath, async (CancellationToken aborted) =>
         {
