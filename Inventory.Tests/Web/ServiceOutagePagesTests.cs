@@ -38,9 +38,13 @@ public sealed class ServiceOutagePagesTests(WebAppFixture fixture) : IAsyncLifet
         var order = await ui.SubmittedOrderAsync(supplier.Id, item.Id, quantity: 10, unitPrice: 2);
         using var clerk = await ui.SignInAsync(Roles.Clerk);
         var receiveUrl = $"/purchase-orders/{order.Id}/receive";
+        var pages = new[] { $"/inventory/{item.Id}", "/inventory", "/dashboard" };
+        // Each page once while the catalog answers, so the times measured below are the budgets', not a cold path's.
+        foreach (var page in pages.Append(receiveUrl))
+            Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync(page)).StatusCode);
         _catalog.Frozen = true;
 
-        foreach (var page in new[] { $"/inventory/{item.Id}", "/inventory", "/dashboard" })
+        foreach (var page in pages)
         {
             var (answer, took) = await TimedAsync(() => clerk.GetAsync(page));
             Assert.True(took < PageTarget, $"{page} took {took}");
