@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry.Logs;
 
 namespace Inventory.ServiceDefaults;
 
@@ -14,30 +15,45 @@ namespace Inventory.ServiceDefaults;
 /// caller's user id, the client IP and the trace id. Health probes are not logged. A middleware of its own with one
 /// struct of fields, formatted only by a sink that wants text, rather than ASP.NET Core's HTTP logging, whose
 /// per-request interceptor context, field list and formatter cost more for the same line (docs/benchmarks.md, issue 14).
-/// In Development with an OTLP exporter the line goes to the exporter only, not to the console too.
+/// <para>Written once: in Development with an OTLP exporter the line goes to the exporter only, not to the console too.
+/// The lines of Web's static files (<see cref="StaticFilesCategory"/>) are not exported over OTLP while static files
+/// are untraced (<see cref="TraceSampling"/>): they go to the log files, and to the console where the console has request
+/// lines (everywhere but Development with an OTLP exporter).</para>
 /// </summary>
 public static class RequestLogging
 {
     /// <summary>The log category of the request lines (filter on it; it is logged at Information whatever the defaults).</summary>
     public const string Category = "Inventory.RequestLog";
 
+    /// <summary>The category of a static file's request line: <see cref="Category"/>'s, so every filter on that applies to it too.</summary>
+    public const string StaticFilesCategory = Category + ".StaticFiles";
+
     public static TBuilder AddRequestLogging<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddFilter(Category, LogLevel.Information);
-        // Written once: in Development with an OTLP exporter (the AppHost's run mode) the dashboard has every line
-        // structured, so the plain console does not print it a second time. That console copy was the gateway's
-        // largest single cost per proxied request (~12 % of its CPU on a static file, docs/benchmarks.md, issue 14).
+        // In Development with an OTLP exporter (the AppHost's run mode) the dashboard has every line structured, so the
+        // plain console does not print it a second time. That console copy was the gateway's largest single cost per
+        // proxied request (~12 % of its CPU on a static file, docs/benchmarks.md, issue 14).
         if (builder.Environment.IsDevelopment() && TelemetryExtensions.ExportsOtlp(builder.Configuration))
             builder.Logging.AddFilter<ConsoleLoggerProvider>(Category, LogLevel.None);
+        // A page's CSS, scripts and icons outnumber its pages several times over. Sent as OTLP log records they cost the
+        // receiver as much CPU as nginx spends serving the file (the Aspire dashboard 19 µs a line against the gateway's
+        // 37 µs for the whole answer, docs/benchmarks.md), and say nothing a trace would: they follow the tracing rule.
+        if (!TraceSampling.TracesStaticFiles(builder.Configuration))
+            builder.Logging.AddFilter<OpenTelemetryLoggerProvider>(StaticFilesCategory, LogLevel.None);
         return builder;
     }
 
     public static WebApplication UseRequestLogging(this WebApplication app)
     {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Category);
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+        var pageLogger = loggers.CreateLogger(Category);
+        var staticFileLogger = loggers.CreateLogger(StaticFilesCategory);
         app.Use(async (context, next) =>
         {
-            if (HealthEndpoints.IsHealthPath(context.Request.Path) || !logger.IsEnabled(LogLevel.Information))
+            var path = context.Request.Path;
+            var logger = WebStaticFiles.IsStaticFile(path) ? staticFileLogger : pageLogger;
+            if (HealthEndpoints.IsHealthPath(path) || !logger.IsEnabled(LogLevel.Information))
             {
                 await next(context);
                 return;

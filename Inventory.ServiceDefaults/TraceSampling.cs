@@ -9,7 +9,8 @@ namespace Inventory.ServiceDefaults;
 /// <summary>
 /// Which requests are traced and how many traces are kept. Health probes are never traced, and the Web's static files
 /// not unless <c>Telemetry:Tracing:StaticFiles</c> is <c>true</c> (a page's CSS and scripts outnumber its pages many
-/// times over and say nothing about them). Their request lines are still logged. Of the rest, a trace is kept with
+/// times over and say nothing about them). Their request lines are still written, but not exported while they are untraced
+/// (<see cref="RequestLogging.StaticFilesCategory"/>). Of the rest, a trace is kept with
 /// the probability <c>Telemetry:Tracing:SampleRatio</c> (default 1: all), decided once where the trace begins and
 /// followed by every service it reaches (parent-based), so a kept trace is whole. A span that ends in an error is
 /// exported even in a trace the ratio dropped (<see cref="KeepErrors"/>), so lowering the ratio never hides a failure.
@@ -25,7 +26,7 @@ public static class TraceSampling
     public static Func<PathString, bool> Untraced(IConfiguration configuration) =>
         TracesStaticFiles(configuration) ? HealthEndpoints.IsHealthPath : IsUntraced;
 
-    private static bool TracesStaticFiles(IConfiguration configuration)
+    public static bool TracesStaticFiles(IConfiguration configuration)
     {
         var setting = configuration[StaticFilesSetting];
         if (string.IsNullOrWhiteSpace(setting))

@@ -159,6 +159,7 @@ if [ -n "$DASHBOARD" ]; then
   ASPNETCORE_URLS="http://127.0.0.1:$DASHBOARD_PORT" ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://127.0.0.1:$OTLP_PORT" \
     ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true "$DASHBOARD" >"$WORK/dashboard.log" 2>&1 &
   PIDS+=($!)
+  DASHBOARD_PID=$!
   TELEMETRY=on
 else
   echo "No Aspire dashboard in the NuGet cache (restore Inventory.AppHost): running the first pass with OTLP off too."
@@ -250,13 +251,28 @@ sed -e "s#@WORK@#$WORK#g" -e "s#@CACHE@#$NGINX_CACHE#" -e "s/@WEB_PORT@/$WEB_POR
   | HEADERS="$HEADERS" awk '{ if ($0 == "@HEADERS@") print ENVIRON["HEADERS"]; else print }' >"$WORK/nginx/nginx.conf"
 "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/error.log"
 for _ in $(seq 1 50); do port_free "$NGINX_PORT" || break; sleep 0.1; done
+# CPU time (clock ticks) of a process, or of nginx's master and its workers.
+ticks() { local pid; for pid in "$@"; do awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null; done | awk '{ t += $1 } END { print t + 0 }'; }
+p3_processes() { # name=pid… of the processes a P3 request may cost
+  local nginx_master; nginx_master=$(cat "$WORK/nginx/nginx.pid" 2>/dev/null || true)
+  echo "gateway=${SERVICE_PID[gateway]} web=${SERVICE_PID[web]} dashboard=${DASHBOARD_PID:-}" \
+    "nginx=$(echo "$nginx_master" $(pgrep -P "$nginx_master" 2>/dev/null) | tr ' ' ',')"
+}
 wrk_run() { # label url
-  local out rps p50
+  local out rps p50 before=() after=() entry i=0 cpu=""
+  for entry in $(p3_processes); do entry=${entry#*=}; before+=("$(ticks ${entry//,/ })"); done
   out=$(wrk -t2 -c32 -d"${WRK_STEP}s" --latency "$2")
+  for entry in $(p3_processes); do entry=${entry#*=}; after+=("$(ticks ${entry//,/ })"); done
   rps=$(echo "$out" | awk '/^Requests\/sec/ {print $2}')
   # wrk prints 50% as 1.23ms / 456.00us / 1.02s: in milliseconds.
   p50=$(echo "$out" | awk '$1 == "50%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 }; print v }')
-  printf '%-34s %10s req/s  p50 %8s ms\n' "$1" "$rps" "$p50"
+  # CPU per request of each process (µs): where the machine's two cores went, wrk's own share aside.
+  for entry in $(p3_processes); do
+    cpu+=$(awk -v name="${entry%%=*}" -v t="$(( ${after[$i]} - ${before[$i]} ))" -v n="$(awk -v r="$rps" -v d="$WRK_STEP" 'BEGIN { print r * d }')" \
+      'BEGIN { if (n > 0 && t > 0) printf " %s %.0f", name, t * 10000 / n }')
+    i=$((i + 1))
+  done
+  printf '%-34s %10s req/s  p50 %8s ms  CPU µs/request:%s\n' "$1" "$rps" "$p50" "$cpu"
   printf '%s.rps\t%s\n%s.p50\t%s\n' "$1" "$rps" "$1" "$p50" >>"$RESULTS"
 }
 for kind in static page; do

@@ -40,6 +40,6 @@ public sealed class GatewayRequestLogTests
     }
 
     private static List<Dictionary<string, string?>> Lines(CapturingLoggerProvider logs) =>
-        logs.Entries.Where(e => e.Category == RequestLogging.Category)
+        logs.Entries.Where(e => e.Category.StartsWith(RequestLogging.Category, StringComparison.Ordinal))
             .Select(e => e.State.ToDictionary(kv => kv.Key, kv => kv.Value?.ToString())).ToList();
 }
