@@ -277,6 +277,8 @@ wrk_run() { # label url
 }
 for kind in static page; do
   path=/favicon.svg; [ "$kind" = page ] && path=/login
+  # Each address warmed first (unmeasured), as P1's are: the JIT's later tiers and the proxies' copies are in place.
+  for port in "$WEB_PORT" "$GATEWAY_PORT" "$NGINX_PORT"; do wrk -t2 -c32 -d3s "http://127.0.0.1:$port$path" >/dev/null; done
   wrk_run "p3.$kind.web" "http://127.0.0.1:$WEB_PORT$path"
   wrk_run "p3.$kind.gateway" "http://127.0.0.1:$GATEWAY_PORT$path"
   wrk_run "p3.$kind.nginx" "http://127.0.0.1:$NGINX_PORT$path"
