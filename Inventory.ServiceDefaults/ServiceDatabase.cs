@@ -27,7 +27,9 @@ public static class ServiceDatabase
                 settings.DisableHealthChecks = true;
             },
             options => options
-                .UseNpgsql(npgsql => npgsql.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, errorCodesToAdd: null))
+                .UseNpgsql(npgsql => npgsql
+                    .EnableRetryOnFailure(MaxRetries, MaxRetryDelay, errorCodesToAdd: null)
+                    .ConfigureDataSource(dataSource => dataSource.ConfigureTracing(CommandSpans.Slim)))
                 .UseSnakeCaseNamingConvention());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(typeof(TContext).Name);
     }
@@ -41,4 +43,20 @@ internal sealed class DatabaseHealthCheck<TContext>(TContext db) : IHealthCheck 
         await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
         return HealthCheckResult.Healthy();
     }
+}
+
+/// <summary>
+/// What each database command's span carries. Npgsql's default puts the data source's whole connection string (~400
+/// characters with our pool and timeout settings) on every span and adds a "received-first-response" event to it: bytes
+/// that every command's span repeats, serialised by the service and parsed by the collector (docs/benchmarks.md,
+/// issue 14). The statement text, the database, the server and the timing stay.
+/// </summary>
+public static class CommandSpans
+{
+    public const string DataSourceTag = "db.npgsql.data_source";
+
+    public static void Slim(Npgsql.NpgsqlTracingOptionsBuilder tracing) => tracing
+        .EnableFirstResponseEvent(false)
+        .ConfigureCommandEnrichmentCallback(static (activity, _) => activity.SetTag(DataSourceTag, null))
+        .ConfigureBatchEnrichmentCallback(static (activity, _) => activity.SetTag(DataSourceTag, null));
 }

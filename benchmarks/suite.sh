@@ -145,6 +145,8 @@ stop_app() {
   local name
   for name in gateway web procurement catalog; do kill "${SERVICE_PID[$name]}" 2>/dev/null || true; wait "${SERVICE_PID[$name]}" 2>/dev/null || true; done
 }
+# CPU time (clock ticks) of the given processes together.
+ticks() { local pid; for pid in "$@"; do awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null; done | awk '{ t += $1 } END { print t + 0 }'; }
 rss() { # phase
   local name
   for name in gateway web catalog procurement; do
@@ -220,8 +222,23 @@ open_loop p4.item.gateway "http://127.0.0.1:$GATEWAY_PORT/inventory/$BUSY_ITEM_I
 open_loop p4.polist.gateway "http://127.0.0.1:$GATEWAY_PORT/purchase-orders" 10 "$STEP" "Cookie: $COOKIE"
 
 log "P2 movements/s with 16 writers: the catalog API, then pgbench running the same statements"
-writers() { $TOOL writers --api "http://127.0.0.1:$CATALOG_PORT" --web-key "$WORK/keys/web.key" --connection "$(conn catalogdb)" \
-  --writers 16 --seconds "$WRITE_STEP" --label "$1" --hot "$2" --results "$RESULTS"; }
+writers() { # label hot(true|false)
+  local postgres before=() after=() name i=0 cpu="" booked
+  postgres=$(head -1 "$WORK/pg/postmaster.pid"); postgres="$postgres $(pgrep -P "$postgres" | tr '\n' ' ')"
+  before=("$(ticks ${SERVICE_PID[catalog]})" "$(ticks $postgres)" "$(ticks ${DASHBOARD_PID:-})")
+  $TOOL writers --api "http://127.0.0.1:$CATALOG_PORT" --web-key "$WORK/keys/web.key" --connection "$(conn catalogdb)" \
+    --writers 16 --seconds "$WRITE_STEP" --label "$1" --hot "$2" --results "$RESULTS"
+  postgres=$(head -1 "$WORK/pg/postmaster.pid"); postgres="$postgres $(pgrep -P "$postgres" | tr '\n' ' ')"
+  after=("$(ticks ${SERVICE_PID[catalog]})" "$(ticks $postgres)" "$(ticks ${DASHBOARD_PID:-})")
+  # CPU per movement (ms) of the catalog, PostgreSQL (the backends that ended during the run are not counted) and the
+  # dashboard: where the two cores went, the writers' own share aside.
+  booked=$(awk -F'\t' -v key="$1.per_s" -v d="$WRITE_STEP" '$1 == key { print $2 * d }' "$RESULTS")
+  for name in catalog postgres dashboard; do
+    cpu+=$(awk -v name="$name" -v t="$(( ${after[$i]} - ${before[$i]} ))" -v n="${booked:-0}" 'BEGIN { if (n > 0 && t > 0) printf " %s %.2f", name, t * 10 / n }')
+    i=$((i + 1))
+  done
+  echo "  CPU ms/movement:$cpu"
+}
 pgbench_run() { # kind table count
   sed -e "s/@PAIRS@/$2/g" -e "s/@COUNT@/$3/g" benchmarks/suite/movement.sql.in >"$WORK/movement-$1.sql"
   local mode tps
@@ -251,8 +268,6 @@ sed -e "s#@WORK@#$WORK#g" -e "s#@CACHE@#$NGINX_CACHE#" -e "s/@WEB_PORT@/$WEB_POR
   | HEADERS="$HEADERS" awk '{ if ($0 == "@HEADERS@") print ENVIRON["HEADERS"]; else print }' >"$WORK/nginx/nginx.conf"
 "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/error.log"
 for _ in $(seq 1 50); do port_free "$NGINX_PORT" || break; sleep 0.1; done
-# CPU time (clock ticks) of a process, or of nginx's master and its workers.
-ticks() { local pid; for pid in "$@"; do awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null; done | awk '{ t += $1 } END { print t + 0 }'; }
 p3_processes() { # name=pid… of the processes a P3 request may cost
   local nginx_master; nginx_master=$(cat "$WORK/nginx/nginx.pid" 2>/dev/null || true)
   echo "gateway=${SERVICE_PID[gateway]} web=${SERVICE_PID[web]} dashboard=${DASHBOARD_PID:-}" \
