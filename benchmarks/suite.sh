@@ -147,6 +147,21 @@ stop_app() {
 }
 # CPU time (clock ticks) of the given processes together.
 ticks() { local pid; for pid in "$@"; do awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null; done | awk '{ t += $1 } END { print t + 0 }'; }
+# What the idle processes cost (% of one core) over some seconds: the services' timers and metric exports, and the
+# dashboard ingesting them — a fixed cost that every figure shares.
+idle_cpu() { # phase seconds
+  local name i=0 percent idle="" before=()
+  local names=(gateway web catalog procurement dashboard)
+  for name in "${names[@]}"; do before+=("$(ticks ${SERVICE_PID[$name]:-${DASHBOARD_PID:-}})"); done
+  sleep "$2"
+  for name in "${names[@]}"; do
+    percent=$(awk -v t="$(( $(ticks ${SERVICE_PID[$name]:-${DASHBOARD_PID:-}}) - ${before[$i]} ))" -v s="$2" 'BEGIN { printf "%.1f", t / s }')
+    idle+=" $name $percent %"
+    printf 'p5.idle_cpu_%s.%s\t%s\n' "$1" "$name" "$percent" >>"$RESULTS"
+    i=$((i + 1))
+  done
+  echo "  CPU while idle ($1, $2 s, of one core):$idle"
+}
 rss() { # phase
   local name
   for name in gateway web catalog procurement; do
@@ -174,6 +189,7 @@ printf 'p5.start_s\t%s\n' "$START_SECONDS" >>"$RESULTS"
 echo "  all four healthy in $START_SECONDS s"
 sleep 3
 rss idle
+idle_cpu start 10
 
 if full; then # until P2's end
 log "Procurement data and the steps' targets"
@@ -302,7 +318,7 @@ kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true
 
 log "P5 RSS at the end of the load, and 20 s later (the services' idle trim gives back what the burst left committed)"
 rss after
-sleep 20
+idle_cpu after 20
 rss settled
 
 if [ -n "$ONLY" ]; then exit 0; fi
