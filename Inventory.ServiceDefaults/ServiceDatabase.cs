@@ -27,9 +27,7 @@ public static class ServiceDatabase
                 settings.DisableHealthChecks = true;
             },
             options => options
-                .UseNpgsql(npgsql => npgsql
-                    .EnableRetryOnFailure(MaxRetries, MaxRetryDelay, errorCodesToAdd: null)
-                    .ConfigureDataSource(dataSource => dataSource.ConfigureTracing(CommandSpans.Slim)))
+                .UseNpgsql(npgsql => npgsql.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, errorCodesToAdd: null))
                 .UseSnakeCaseNamingConvention());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(typeof(TContext).Name);
     }
@@ -45,18 +43,3 @@ internal sealed class DatabaseHealthCheck<TContext>(TContext db) : IHealthCheck 
     }
 }
 
-/// <summary>
-/// What each database command's span carries. Npgsql's default puts the data source's whole connection string (~400
-/// characters with our pool and timeout settings) on every span and adds a "received-first-response" event to it: bytes
-/// that every command's span repeats, serialised by the service and parsed by the collector (docs/benchmarks.md,
-/// issue 14). The statement text, the database, the server and the timing stay.
-/// </summary>
-public static class CommandSpans
-{
-    public const string DataSourceTag = "db.npgsql.data_source";
-
-    public static void Slim(Npgsql.NpgsqlTracingOptionsBuilder tracing) => tracing
-        .EnableFirstResponseEvent(false)
-        .ConfigureCommandEnrichmentCallback(static (activity, _) => activity.SetTag(DataSourceTag, null))
-        .ConfigureBatchEnrichmentCallback(static (activity, _) => activity.SetTag(DataSourceTag, null));
-}

