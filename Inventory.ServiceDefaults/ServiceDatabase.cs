@@ -42,4 +42,3 @@ internal sealed class DatabaseHealthCheck<TContext>(TContext db) : IHealthCheck 
         return HealthCheckResult.Healthy();
     }
 }
-
