@@ -148,7 +148,7 @@ stop_app() {
 # CPU time (clock ticks) of the given processes together.
 ticks() { local pid; for pid in "$@"; do awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null; done | awk '{ t += $1 } END { print t + 0 }'; }
 # What the idle processes cost (% of one core) over some seconds: the services' timers and metric exports, and the
-# dashboard ingesting them — a fixed cost that every figure shares.
+# dashboard ingesting them (after a load also its backlog of the load's telemetry).
 idle_cpu() { # phase seconds
   local name i=0 percent idle="" before=()
   local names=(gateway web catalog procurement dashboard)
@@ -238,14 +238,13 @@ open_loop p4.item.gateway "http://127.0.0.1:$GATEWAY_PORT/inventory/$BUSY_ITEM_I
 open_loop p4.polist.gateway "http://127.0.0.1:$GATEWAY_PORT/purchase-orders" 10 "$STEP" "Cookie: $COOKIE"
 
 log "P2 movements/s with 16 writers: the catalog API, then pgbench running the same statements"
+postgres_pids() { local postmaster; postmaster=$(head -1 "$WORK/pg/postmaster.pid"); echo "$postmaster" $(pgrep -P "$postmaster"); }
 writers() { # label hot(true|false)
-  local postgres before=() after=() name i=0 cpu="" booked
-  postgres=$(head -1 "$WORK/pg/postmaster.pid"); postgres="$postgres $(pgrep -P "$postgres" | tr '\n' ' ')"
-  before=("$(ticks ${SERVICE_PID[catalog]})" "$(ticks $postgres)" "$(ticks ${DASHBOARD_PID:-})")
+  local before=() after=() name i=0 cpu="" booked
+  before=("$(ticks ${SERVICE_PID[catalog]})" "$(ticks $(postgres_pids))" "$(ticks ${DASHBOARD_PID:-})")
   $TOOL writers --api "http://127.0.0.1:$CATALOG_PORT" --web-key "$WORK/keys/web.key" --connection "$(conn catalogdb)" \
     --writers 16 --seconds "$WRITE_STEP" --label "$1" --hot "$2" --results "$RESULTS"
-  postgres=$(head -1 "$WORK/pg/postmaster.pid"); postgres="$postgres $(pgrep -P "$postgres" | tr '\n' ' ')"
-  after=("$(ticks ${SERVICE_PID[catalog]})" "$(ticks $postgres)" "$(ticks ${DASHBOARD_PID:-})")
+  after=("$(ticks ${SERVICE_PID[catalog]})" "$(ticks $(postgres_pids))" "$(ticks ${DASHBOARD_PID:-})")
   # CPU per movement (ms) of the catalog, PostgreSQL (the backends that ended during the run are not counted) and the
   # dashboard: where the two cores went, the writers' own share aside.
   booked=$(awk -F'\t' -v key="$1.per_s" -v d="$WRITE_STEP" '$1 == key { print $2 * d }' "$RESULTS")
