@@ -32,6 +32,9 @@ public static partial class ItemRules
 
     public static bool IsDivisible(string unit) => Units.TryGetValue(unit, out var divisible) && divisible;
 
+    /// <summary>The units that take fractions, as stored (lower case).</summary>
+    public static readonly string[] DivisibleUnits = Units.Where(u => u.Value).Select(u => u.Key).ToArray();
+
     public static Dictionary<string, string[]> Validate(UpdateItemRequest request)
     {
         var errors = Validate((CreateItemRequest)request);

@@ -16,7 +16,9 @@ namespace Inventory.ServiceDefaults.Kit;
 /// (then it gets the first answer) or rolls back (then it runs itself) — it never applies twice;</item>
 /// <item>a refused request (4xx) rolls back with its key, so a retry is evaluated afresh.</item>
 /// </list>
-/// Without a key the work simply runs in one transaction. The context must map <see cref="IdempotencyRecord"/>
+/// Without a key the work simply runs in one transaction — or, for <c>singleStatement</c> work (one statement that
+/// applies whole or changes nothing, as the ledger's booking), as that statement alone: no BEGIN and COMMIT around it,
+/// so the rows it locks are held for the one round trip. The context must map <see cref="IdempotencyRecord"/>
 /// (<see cref="IdempotencyRecordConfiguration"/>).
 /// </summary>
 public static class IdempotentWrite
@@ -26,10 +28,17 @@ public static class IdempotentWrite
 
     public static async Task<Results<Created<T>, Ok<T>, ValidationProblem, ProblemHttpResult>> RunAsync<T>(
         DbContext db, HttpContext http, string? key, object request, Func<T, string> location,
-        Func<CancellationToken, Task<Outcome<T>>> work, CancellationToken ct, bool created = true) where T : class
+        Func<CancellationToken, Task<Outcome<T>>> work, CancellationToken ct, bool created = true, bool singleStatement = false) where T : class
     {
         if (IdempotencyRules.ValidateKey(key) is { } keyError)
             return Problems.Invalid(IdempotencyRules.HeaderName, keyError);
+        if (key is null && singleStatement && db.Database.CurrentTransaction is null)
+        {
+            var single = await work(ct);
+            if (single.Problem is not null)
+                return single.Problem;
+            return created ? TypedResults.Created(location(single.Value!), single.Value) : TypedResults.Ok(single.Value);
+        }
         var status = created ? StatusCodes.Status201Created : StatusCodes.Status200OK;
         var caller = CurrentUser.From(http).Id;
         var hash = key is null ? null : IdempotencyRules.Hash(http.Request.Method, http.Request.Path, request);

@@ -8,14 +8,14 @@ namespace Inventory.ServiceDefaults.Kit;
 /// The usual write endpoint in one call: the request's validation errors and the Idempotency-Key's, answered together
 /// as one 400; then the optional <c>precheck</c> — a check that needs another service, run before the transaction so
 /// no transaction waits on a network call, and skipped for a replay so a replay still gets the first answer; otherwise
-/// the work, at most once per key (<see cref="IdempotentWrite.RunAsync"/>).
+/// the work, at most once per key (<see cref="IdempotentWrite.RunAsync"/>; <c>singleStatement</c>: see there).
 /// </summary>
 public static class ValidatedWrite
 {
     public static async Task<Results<Created<T>, Ok<T>, ValidationProblem, ProblemHttpResult>> RunAsync<T>(
         Dictionary<string, string[]> errors, DbContext db, HttpContext http, string? key, object request, Func<T, string> location,
         Func<CancellationToken, Task<Outcome<T>>> work, CancellationToken ct, bool created = true,
-        Func<CancellationToken, Task<ProblemHttpResult?>>? precheck = null) where T : class
+        Func<CancellationToken, Task<ProblemHttpResult?>>? precheck = null, bool singleStatement = false) where T : class
     {
         if (IdempotencyRules.ValidateKey(key) is { } keyError)
             errors[IdempotencyRules.HeaderName] = [keyError];
@@ -28,6 +28,6 @@ public static class ValidatedWrite
             if (await precheck(ct) is { } refused)
                 return refused;
         }
-        return await IdempotentWrite.RunAsync(db, http, key, request, location, work, ct, created);
+        return await IdempotentWrite.RunAsync(db, http, key, request, location, work, ct, created, singleStatement);
     }
 }
