@@ -242,14 +242,18 @@ postgres_pids() { local postmaster; postmaster=$(head -1 "$WORK/pg/postmaster.pi
 writers() { # label hot(true|false)
   local before=() after=() name i=0 cpu="" booked
   before=("$(ticks ${SERVICE_PID[catalog]})" "$(ticks $(postgres_pids))" "$(ticks ${DASHBOARD_PID:-})")
-  $TOOL writers --api "http://127.0.0.1:$CATALOG_PORT" --web-key "$WORK/keys/web.key" --connection "$(conn catalogdb)" \
-    --writers 16 --seconds "$WRITE_STEP" --label "$1" --hot "$2" --results "$RESULTS"
+  # The writers' own CPU (user + system, seconds) from bash's `time`; their output and errors go where they went.
+  local TIMEFORMAT='%3U %3S'
+  { time $TOOL writers --api "http://127.0.0.1:$CATALOG_PORT" --web-key "$WORK/keys/web.key" --connection "$(conn catalogdb)" \
+    --writers 16 --seconds "$WRITE_STEP" --label "$1" --hot "$2" --results "$RESULTS" 2>&3; } 3>&2 2>"$WORK/writers.time"
   after=("$(ticks ${SERVICE_PID[catalog]})" "$(ticks $(postgres_pids))" "$(ticks ${DASHBOARD_PID:-})")
-  # CPU per movement (ms) of the catalog, PostgreSQL (the backends that ended during the run are not counted) and the
-  # dashboard: where the two cores went, the writers' own share aside.
+  # CPU per movement (ms) of the catalog, PostgreSQL (the backends that ended during the run are not counted), the
+  # dashboard and the writers' HTTP client (its process start included): where the two cores went.
   booked=$(awk -F'\t' -v key="$1.per_s" -v d="$WRITE_STEP" '$1 == key { print $2 * d }' "$RESULTS")
-  for name in catalog postgres dashboard; do
+  after+=("$(awk '{ printf "%d", ($1 + $2) * 100 }' "$WORK/writers.time")") before+=(0)
+  for name in catalog postgres dashboard writers; do
     cpu+=$(awk -v name="$name" -v t="$(( ${after[$i]} - ${before[$i]} ))" -v n="${booked:-0}" 'BEGIN { if (n > 0 && t > 0) printf " %s %.2f", name, t * 10 / n }')
+    printf '%s.cpu_ms.%s\t%s\n' "$1" "$name" "$(awk -v t="$(( ${after[$i]} - ${before[$i]} ))" -v n="${booked:-0}" 'BEGIN { if (n > 0) printf "%.2f", t * 10 / n }')" >>"$RESULTS"
     i=$((i + 1))
   done
   echo "  CPU ms/movement:$cpu"
