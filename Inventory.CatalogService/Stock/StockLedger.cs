@@ -41,13 +41,11 @@ public static class StockLedger
         var legs = order.Select(i => write.Legs[i]).ToArray();
         var ids = legs.Select(_ => Guid.CreateVersion7()).ToArray();
         var fractional = legs.Any(l => l.Quantity != decimal.Truncate(l.Quantity)) ? ItemRules.DivisibleUnits : null;
+        // Short, without casts (the function's one signature types every value, nulls too): the text is on every database span.
         var rows = await db.SqlRowsAsync<BookedRow>($"""
-            SELECT refusal, leg, sku, unit, location_code, available, seq, balance_after, occurred_at
-            FROM stock_book({write.ItemId}, {legs.Select(l => l.LocationId).ToArray()}, {legs.Select(l => l.Quantity).ToArray()},
-                            {legs.Select(l => l.Type).ToArray()}, {ids}, {fractional}::text[], {write.ReasonCode}::text,
-                            {write.Reference}::text, {write.Note}::text, {write.UserId}, {write.Channel}::text,
-                            {write.ActedAt}::timestamptz, {write.IdempotencyKey}::text, {write.OperationId},
-                            {write.CountSessionId}::uuid, {write.ReceiptLineId}::uuid)
+            SELECT * FROM stock_book({write.ItemId}, {legs.Select(l => l.LocationId).ToArray()}, {legs.Select(l => l.Quantity).ToArray()},
+            {legs.Select(l => l.Type).ToArray()}, {ids}, {fractional}, {write.ReasonCode}, {write.Reference}, {write.Note}, {write.UserId},
+            {write.Channel}, {write.ActedAt}, {write.IdempotencyKey}, {write.OperationId}, {write.CountSessionId}, {write.ReceiptLineId})
             """, ct);
         if (rows is [{ Refusal: { } refusal } row])
             return Refused(write, refusal, row, row.Leg is { } leg ? order[leg - 1] : null);
