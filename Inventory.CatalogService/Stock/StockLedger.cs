@@ -40,7 +40,7 @@ public static class StockLedger
         var order = Enumerable.Range(0, write.Legs.Count).OrderBy(i => write.Legs[i].Quantity > 0).ToArray();
         var legs = order.Select(i => write.Legs[i]).ToArray();
         var ids = legs.Select(_ => Guid.CreateVersion7()).ToArray();
-        var fractional = legs.Any(l => l.Quantity != decimal.Truncate(l.Quantity)) ? ItemRules.DivisibleUnits : null;
+        var fractional = legs.All(l => StockRules.IsWhole(l.Quantity)) ? null : ItemRules.DivisibleUnits;
         // Short, without casts (the function's one signature types every value, nulls too): the text is on every database span.
         var rows = await db.SqlRowsAsync<BookedRow>($"""
             SELECT * FROM stock_book({write.ItemId}, {legs.Select(l => l.LocationId).ToArray()}, {legs.Select(l => l.Quantity).ToArray()},

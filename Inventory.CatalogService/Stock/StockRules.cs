@@ -9,7 +9,9 @@ public static class StockRules
     public const int NoteMaxLength = 500;
 
     /// <summary>A quantity of an indivisible unit (each, box …) must be whole; divisible units take up to 4 decimals.</summary>
-    public static bool FitsUnit(string unit, decimal quantity) => ItemRules.IsDivisible(unit) || quantity == decimal.Truncate(quantity);
+    public static bool FitsUnit(string unit, decimal quantity) => ItemRules.IsDivisible(unit) || IsWhole(quantity);
+
+    public static bool IsWhole(decimal quantity) => quantity == decimal.Truncate(quantity);
 
     public static void CheckQuantity(Dictionary<string, string[]> errors, string field, decimal? quantity, bool signed = false)
     {
