@@ -19,6 +19,7 @@ public static class Proxy
             // The gateway compresses (Compression.cs); the web's own build-time .gz assets are barely compressed in
             // Development builds, so the web is asked for identity and every encoding is the gateway's.
             .AddTransforms(transforms => transforms.AddRequestHeaderRemove("Accept-Encoding"))
+            .AddForwardedTraceContext()
             .AddServiceDiscoveryDestinationResolver();
         return builder;
     }

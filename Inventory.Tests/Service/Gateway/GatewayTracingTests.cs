@@ -6,8 +6,9 @@ using Inventory.Tests.Infrastructure;
 namespace Inventory.Tests.Service.Gateway;
 
 /// <summary>
-/// Through a real gateway with OpenTelemetry on: a page request makes recorded spans (the gateway's server span and its
-/// call to Web), a static file none, unless <c>Telemetry:Tracing:StaticFiles</c> turns its tracing on.
+/// Through a real gateway with OpenTelemetry on: a page request makes recorded spans (the gateway's server span, and
+/// Web's directly under it: the call between them makes none), a static file none, unless
+/// <c>Telemetry:Tracing:StaticFiles</c> turns its tracing on.
 /// </summary>
 public sealed class GatewayTracingTests
 {
@@ -25,11 +26,15 @@ public sealed class GatewayTracingTests
         (await client.GetAsync(file)).EnsureSuccessStatusCode();
         (await client.GetAsync(page)).EnsureSuccessStatusCode();
 
-        // The gateway's call to Web inside its server span, both recorded with the page's path. A server span ends
-        // after its response has reached the client, so it is waited for.
+        // Web's (the backend's) server span is a child of the gateway's: the trace context forwarded is the gateway's
+        // server span's, not the test client's that came in, and not a client span of the gateway's own. A server span
+        // ends after its response has reached the client, so it is waited for.
         await Eventually.TrueAsync(() => spans.Naming(page) is var pageSpans
-            && pageSpans.Any(call => call.Kind == ActivityKind.Client && call.Parent is { } server && pageSpans.Contains(server)),
-            "the gateway's server span and its call to Web, recorded", TimeSpan.FromSeconds(10));
+            && pageSpans.Any(web => web.Kind == ActivityKind.Server
+                && pageSpans.Any(gateway => gateway.Kind == ActivityKind.Server && gateway.SpanId == web.ParentSpanId
+                    && gateway.TraceId == web.TraceId)),
+            "Web's server span under the gateway's, recorded", TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(spans.Naming(page), span => span.Kind == ActivityKind.Client);
         Assert.Empty(spans.Naming(file));
     }
 
@@ -76,9 +81,9 @@ public sealed class GatewayTracingTests
         }
 
         /// <summary>
-        /// The server spans for <paramref name="path"/> (the gateway's, and the test backend's in this process) and the
-        /// gateway's call to Web (a client span inside a server span), not the test client's own call (listeners see
-        /// every source of the process).
+        /// The server spans for <paramref name="path"/> (the gateway's, and the test backend's in this process) and any
+        /// call made inside a server span (a client span of the gateway's), not the test client's own call (listeners
+        /// see every source of the process).
         /// </summary>
         public List<Activity> Naming(string path) =>
             _ended.Where(a => a.Kind == ActivityKind.Server || a.Parent?.Kind == ActivityKind.Server)
