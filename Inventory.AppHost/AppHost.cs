@@ -58,4 +58,5 @@ builder.AddProject<Projects.Inventory_Gateway>(ResourceNames.Gateway)
 builder.CheckReplicaSettingsNameProjects();
 builder.PassTraceSampleRatioToProjects();
 builder.LimitMallocArenasOfProjects();
+builder.ExportTelemetryOverOtlpHttp();
 builder.Build().Run();

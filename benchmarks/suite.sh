@@ -70,6 +70,8 @@ free_port() { local p; while :; do p=$((20000 + RANDOM % 30000)); port_free "$p"
 
 # --- build -----------------------------------------------------------------------------------------------------
 log "Building Release"
+# The Aspire dashboard the services export to comes with the AppHost's packages (a fresh machine has none yet).
+dotnet restore Inventory.AppHost -v q -nologo >"$WORK/build.log" 2>&1 || { tail -20 "$WORK/build.log"; exit 1; }
 for project in Inventory.Gateway Inventory.Web Inventory.CatalogService Inventory.ProcurementService benchmarks/Inventory.Benchmarks; do
   dotnet build -c Release "$project" -v q -nologo >"$WORK/build.log" 2>&1 || { grep -E "error" "$WORK/build.log" | sort -u | head -20; exit 1; }
 done
@@ -102,8 +104,8 @@ start_service() { # name project port telemetry(on|off) env…
   local name=$1 project=$2 port=$3 telemetry=$4; shift 4
   local otlp=() export=(OTEL_BLRP_SCHEDULE_DELAY=1000 OTEL_BSP_SCHEDULE_DELAY=1000 OTEL_METRIC_EXPORT_INTERVAL=1000
     OTEL_TRACES_SAMPLER=always_on OTEL_METRICS_EXEMPLAR_FILTER=trace_based)
-  # on: to the Aspire dashboard, as the AppHost sends it; collector: the same telemetry to the sink (otlp-sink.conf.in).
-  [ "$telemetry" = on ] && otlp=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$OTLP_PORT" OTEL_EXPORTER_OTLP_PROTOCOL=grpc "${export[@]}")
+  # on: to the Aspire dashboard, as the AppHost sends it (OTLP/HTTP); collector: the same telemetry to the sink (otlp-sink.conf.in).
+  [ "$telemetry" = on ] && otlp=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$OTLP_PORT" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf "${export[@]}")
   [ "$telemetry" = collector ] && otlp=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$SINK_PORT" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf "${export[@]}")
   # MALLOC_ARENA_MAX as the AppHost, the images and the systemd units set it (docs/operations.md, "Memory").
   (cd "$ROOT/$project" && exec env ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development MALLOC_ARENA_MAX=2 \
@@ -173,7 +175,7 @@ rss() { # phase
 
 if [ -n "$DASHBOARD" ]; then
   log "Aspire dashboard (receives the services' telemetry, as under the AppHost) on port $DASHBOARD_PORT"
-  ASPNETCORE_URLS="http://127.0.0.1:$DASHBOARD_PORT" ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://127.0.0.1:$OTLP_PORT" \
+  ASPNETCORE_URLS="http://127.0.0.1:$DASHBOARD_PORT" ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL="http://127.0.0.1:$OTLP_PORT" \
     ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true "$DASHBOARD" >"$WORK/dashboard.log" 2>&1 &
   PIDS+=($!)
   DASHBOARD_PID=$!

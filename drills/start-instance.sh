@@ -16,7 +16,7 @@ setsid dotnet run --project "$here/../Inventory.AppHost" --no-build -- \
   --Postgres:Mode=local --Postgres:DataDirectory="$run/postgres" \
   --Gateway:Port="${DRILLS_GATEWAY_PORT:-8090}" \
   --ASPNETCORE_URLS=http://localhost:15090 \
-  --ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:19090 \
+  --ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://localhost:19090 \
   --ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:20090 \
   --Parameters:web-signing-key="$(cat "$run/web-signing-key.pem")" \
   --Parameters:web-signing-public-key="$(cat "$run/web-signing-public-key.pem")" \

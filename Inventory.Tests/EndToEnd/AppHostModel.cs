@@ -26,6 +26,12 @@ internal static class AppHostModel
         var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), project);
         foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>())
             await callback.Callback(context);
-        return context.EnvironmentVariables.TryGetValue(variable, out var value) ? value as string : null;
+        return context.EnvironmentVariables.GetValueOrDefault(variable) switch
+        {
+            string text => text,
+            // A URL the orchestrator fills in (the dashboard's endpoints are HostUrls).
+            IValueProvider provider => await provider.GetValueAsync(),
+            _ => null,
+        };
     }
 }
