@@ -8,7 +8,7 @@ namespace Inventory.Gateway;
 /// A proxied request carries the trace context of the gateway's own server span, and the call to Web makes no client
 /// span of its own. For a proxy with one destination per request that span only repeated the server span around it
 /// (same path, same duration less the gateway's own few hundred microseconds), yet each one cost the gateway its
-/// recording and export and the Aspire dashboard its ingestion: about a third of the telemetry a proxied page makes
+/// recording and export and the Aspire dashboard its ingestion: one of the three items the gateway exported per page
 /// (docs/benchmarks.md, "Gateway per proxied page"). In a trace Web's server span now sits directly under the
 /// gateway's. The call's metrics (<c>http.client.request.duration</c>) are unchanged; other HttpClients of the gateway
 /// keep their spans.
@@ -31,7 +31,7 @@ public static class ForwardedTraceContext
     /// Whatever trace headers the client sent are replaced by <paramref name="span"/>'s context (none without a span),
     /// as YARP's own propagator replaced them with the client span's.
     /// </summary>
-    public static void Propagate(Activity? span, HttpRequestMessage request)
+    private static void Propagate(Activity? span, HttpRequestMessage request)
     {
         var propagator = DistributedContextPropagator.Current;
         foreach (var field in propagator.Fields)
